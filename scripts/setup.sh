@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what fleet-scan needs and is missing: openssh-server, pwsh (local .NET tool), Pester,
+# node modules, the build. Every step checks first, so a second run is a quick no-op.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+tools=$root/.tools
+mkdir -p "$tools/bin"
+say() { printf 'setup: %s\n' "$*" >&2; }
+
+# 1. openssh-server (the loopback lab) from Debian.
+if [ ! -x /usr/sbin/sshd ]; then
+  say "installing openssh-server"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq openssh-server >/dev/null
+fi
+
+# 2. pwsh: the local .NET tool pinned in .config/dotnet-tools.json, launched through an exec
+#    wrapper so the PID we hold is pwsh itself (the tool shim forks and survives a kill).
+pwsh_version=$(sed -n 's/.*"version": *"\(7\.[0-9.]*\)".*/\1/p' .config/dotnet-tools.json | head -n 1)
+pkgs=${NUGET_PACKAGES:-$HOME/.nuget/packages}
+dll=$pkgs/powershell/$pwsh_version/tools/net10.0/any/unix/pwsh.dll
+if [ ! -f "$dll" ]; then
+  say "restoring PowerShell $pwsh_version (dotnet tool restore)"
+  dotnet tool restore >/dev/null
+fi
+dotnet_bin=$(readlink -f "$(command -v dotnet)")
+want="exec $dotnet_bin $dll \"\$@\""
+if [ ! -x "$tools/bin/pwsh" ] || ! grep -qF "$want" "$tools/bin/pwsh"; then
+  printf '#!/bin/sh\nexport POWERSHELL_TELEMETRY_OPTOUT=1 POWERSHELL_UPDATECHECK=Off\n%s\n' "$want" > "$tools/bin/pwsh"
+  chmod 755 "$tools/bin/pwsh"
+fi
+
+# 3. Pester from NuGet, restored into .tools/pester (imported by full path).
+pester_version=5.7.1
+if [ ! -f "$tools/pester/pkgs/pester/$pester_version/tools/Pester.psd1" ]; then
+  say "restoring Pester $pester_version"
+  mkdir -p "$tools/pester"
+  cat > "$tools/pester/pester.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+  <ItemGroup><PackageDownload Include="Pester" Version="[$pester_version]" /></ItemGroup>
+</Project>
+XML
+  dotnet restore "$tools/pester/pester.csproj" --packages "$tools/pester/pkgs" >/dev/null
+fi
+echo "$tools/pester/pkgs/pester/$pester_version/tools/Pester.psd1" > "$tools/pester-path"
+
+# 4. node modules, only when the lock file changed since the last install.
+lock_sum=$(sha256sum package-lock.json package.json | sha256sum | cut -c1-16)
+if [ ! -f node_modules/.fleet-scan-lock ] || [ "$(cat node_modules/.fleet-scan-lock)" != "$lock_sum" ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  echo "$lock_sum" > node_modules/.fleet-scan-lock
+fi
+
+# 5. build, only when a source file is newer than the last build.
+if [ ! -f dist/.built ] || [ -n "$(find src tsconfig.json -newer dist/.built -print -quit)" ]; then
+  say "building"
+  npx tsc -p tsconfig.json
+  touch dist/.built
+fi

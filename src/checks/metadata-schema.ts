@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const CLOUDS = ['public', 'china', 'usgov'] as const;
+export const cloudSchema = z.enum(CLOUDS);
+export type Cloud = z.infer<typeof cloudSchema>;
+
+/** Declarative metadata of one check, as written in the JSON here-string at the top of its .ps1 file. */
+export const checkMetadataSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/),
+  title: z.string().min(5),
+  phase: z.enum(['install', 'registration', 'both']),
+  clouds: z.array(cloudSchema).min(1),
+  severity: z.enum(['fail', 'warn', 'info']),
+  kind: z.enum(['host', 'fleet']),
+  description: z.string().min(10),
+  remediation: z.string().min(10),
+  source: z.url(),
+  tags: z.array(z.string()),
+  requires: z.array(z.string()).default([]),
+});
+export type CheckMetadata = z.infer<typeof checkMetadataSchema>;

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { checkMetadataSchema, cloudSchema } from '../checks/metadata-schema.js';
+import { checkOutcomeSchema, hostStatusSchema, checkStatusSchema } from '../checks/result-schema.js';
+
+export const RUN_RECORD_SCHEMA = 'fleet-scan/run@1';
+
+/** One host in a run: how the scan of it ended and one outcome per selected check. */
+export const hostResultSchema = z.strictObject({
+  name: z.string(),
+  address: z.string(),
+  transport: z.enum(['ssh', 'ssh-exec', 'winrm', 'local']),
+  cloud: cloudSchema,
+  tags: z.array(z.string()),
+  vault: z.string().optional(),
+  status: hostStatusSchema,
+  /** One line: why the host is not `ok` (ssh's own words where they exist). */
+  reason: z.string().optional(),
+  startedAt: z.string().optional(),
+  durationMs: z.number().int().nonnegative().optional(),
+  computerName: z.string().optional(),
+  psVersion: z.string().optional(),
+  checks: z.array(checkOutcomeSchema),
+});
+export type HostResult = z.infer<typeof hostResultSchema>;
+
+/** A waiver as applied to a run: what it matched, or that it expired or matched nothing. */
+export const waiverReportSchema = z.strictObject({
+  host: z.string(),
+  check: z.string(),
+  justification: z.string(),
+  owner: z.string(),
+  expires: z.string(),
+  state: z.enum(['applied', 'expired', 'unmatched']),
+  matched: z.number().int().nonnegative(),
+});
+export type WaiverReport = z.infer<typeof waiverReportSchema>;
+
+/** What changed since the previous run of the same inventory and pack. */
+export const changeSchema = z.strictObject({
+  kind: z.enum([
+    'new-failure', 'fixed', 'newly-unreachable', 'reachable-again', 'host-added', 'host-removed',
+    'evidence-changed', 'status-changed',
+  ]),
+  host: z.string(),
+  check: z.string().optional(),
+  before: z.string().optional(),
+  after: z.string().optional(),
+  detail: z.string(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const runChangesSchema = z.strictObject({
+  previousRunId: z.string(),
+  previousStartedAt: z.string(),
+  changes: z.array(changeSchema),
+});
+export type RunChanges = z.infer<typeof runChangesSchema>;
+
+/** The run record: everything any report shows. Versioned by `schema`. */
+export const runRecordSchema = z.strictObject({
+  schema: z.literal(RUN_RECORD_SCHEMA),
+  runId: z.string(),
+  tool: z.strictObject({ name: z.string(), version: z.string() }),
+  pack: z.strictObject({ name: z.string(), version: z.string() }),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number().int().nonnegative(),
+  user: z.string(),
+  controller: z.string(),
+  inventory: z.strictObject({ path: z.string(), key: z.string(), hostCount: z.number().int().nonnegative() }),
+  parameters: z.strictObject({
+    concurrency: z.number().int().positive(),
+    deadlineMs: z.number().int().positive(),
+    connectTimeoutMs: z.number().int().positive(),
+    checks: z.array(z.string()).nullable(),
+    tags: z.array(z.string()).nullable(),
+    failOn: z.enum(['any', 'new']),
+  }),
+  interrupted: z.boolean(),
+  checks: z.array(checkMetadataSchema),
+  hosts: z.array(hostResultSchema),
+  waivers: z.array(waiverReportSchema).default([]),
+  changes: runChangesSchema.nullable().default(null),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
+
+export { checkStatusSchema };
