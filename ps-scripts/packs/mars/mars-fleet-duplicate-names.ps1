@@ -1,0 +1,61 @@
+<#
+.SYNOPSIS
+    mars-fleet-duplicate-names: no two hosts with the same computer name in one vault (controller-side).
+.DESCRIPTION
+    Groups the scanned hosts by (cloud, vaultName) and fails every host whose NetBIOS name (facts.computerName,
+    case-insensitive) appears more than once in its group. Hosts whose computer name is unknown (not scanned)
+    are skipped.
+.PARAMETER Hosts
+    One object per host: name, cloud, status, vars, facts (with computerName).
+.EXAMPLE
+    Test-MarsFleetDuplicateNames -Hosts $hosts   # @{ 'fs01' = <result>; 'fs01-clone' = <result> }
+#>
+$FsCheckMetadata = @'
+{
+  "id": "mars-fleet-duplicate-names",
+  "title": "No two hosts with the same name in one vault",
+  "phase": "registration",
+  "clouds": ["public", "china", "usgov"],
+  "severity": "fail",
+  "kind": "fleet",
+  "description": "One vault cannot protect several machines with the same name. Compares the computer names the hosts report within each (cloud, vault) group of the inventory.",
+  "remediation": "Rename the hosts or split them across vaults before registering them.",
+  "source": "https://learn.microsoft.com/azure/backup/backup-support-matrix-mars-agent",
+  "tags": ["fleet", "registration"],
+  "requires": ["vaultName"]
+}
+'@
+
+function Test-MarsFleetDuplicateNames {
+    param($Hosts)
+    $results = @{}
+    $groups = @{}
+    foreach ($h in $Hosts) {
+        $facts = $h['facts']
+        $computer = $null
+        if ($null -ne $facts) { $computer = $facts['computerName'] }
+        if (-not $computer) {
+            $results[$h['name']] = New-FsCheckResult -Status skipped -Summary 'Computer name unknown' -Reason ('computer name unknown: host status ' + $h['status'])
+            continue
+        }
+        $key = ([string]$h['cloud'] + '/' + [string]$h['vars']['vaultName']).ToLowerInvariant()
+        if (-not $groups.Contains($key)) { $groups[$key] = @() }
+        $groups[$key] += , @{ name = $h['name']; computer = ([string]$computer).ToUpperInvariant(); vault = [string]$h['vars']['vaultName'] }
+    }
+    foreach ($key in $groups.Keys) {
+        $members = $groups[$key]
+        foreach ($m in $members) {
+            $same = @($members | Where-Object { $_['computer'] -eq $m['computer'] -and $_['name'] -ne $m['name'] } | ForEach-Object { $_['name'] })
+            if ($same.Count) {
+                $results[$m['name']] = New-FsCheckResult -Status fail -Summary ('Computer name ' + $m['computer'] + ' is used by ' + ($same.Count + 1) + ' hosts in vault ' + $m['vault']) `
+                    -Evidence @('COMPUTERNAME ' + $m['computer'] + ' also reported by ' + ($same -join ', ') + ' for vault ' + $m['vault'])
+            } else {
+                $results[$m['name']] = New-FsCheckResult -Status pass -Summary ('Computer name ' + $m['computer'] + ' is unique in vault ' + $m['vault']) `
+                    -Evidence @('COMPUTERNAME ' + $m['computer'] + ' unique among ' + @($members).Count + ' hosts of vault ' + $m['vault'])
+            }
+        }
+    }
+    $results
+}
+
+Register-FsCheck -Metadata $FsCheckMetadata -Function 'Test-MarsFleetDuplicateNames'

@@ -1,0 +1,76 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The optional `inventory` object of a state file: how the host is listed in the lab inventory. */
+const stateInventorySchema = z.object({
+  cloud: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  vars: z.record(z.string(), z.unknown()).optional(),
+});
+export type StateInventory = z.infer<typeof stateInventorySchema>;
+
+export interface PlannedHost {
+  name: string;
+  /** Absolute path of the state file the host is dressed with. */
+  state: string;
+  inventory: StateInventory;
+}
+
+export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** The state files of a directory (`*.json`, not schemas), in name order. */
+export function listStateFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .sort()
+    .map((f) => path.resolve(dir, f));
+}
+
+/** `01-fs01-healthy-public.json` -> `fs01`: the first part after an optional numeric ordering prefix. */
+export function hostNameFromStateFile(file: string): string {
+  const parts = path.basename(file, '.json').split('-').filter((p) => p !== '');
+  const rest = parts.length > 1 && /^\d+$/.test(parts[0]!) ? parts.slice(1) : parts;
+  return (rest[0] ?? 'host').toLowerCase();
+}
+
+/** The `inventory` object of a state file, or an empty one when it has none. */
+export function readStateInventory(file: string): Read<StateInventory> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    return { ok: false, message: `${path.basename(file)}: not JSON (${(err as Error).message})` };
+  }
+  const raw = typeof doc === 'object' && doc !== null ? (doc as { inventory?: unknown }).inventory : undefined;
+  if (raw === undefined) return { ok: true, value: {} };
+  const parsed = stateInventorySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: `${path.basename(file)}: inventory.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/**
+ * One host per state file, named from the file. With `count` above the number of states the states are
+ * cycled and later rounds numbered (`fs01`, ..., `fs01-2`, ...); below it, the first `count` are used.
+ */
+export function planLabHosts(stateFiles: string[], count: number = stateFiles.length): Read<PlannedHost[]> {
+  if (stateFiles.length === 0) return { ok: false, message: 'no state files' };
+  const used = new Set<string>();
+  const hosts: PlannedHost[] = [];
+  for (let i = 0; i < count; i++) {
+    const state = stateFiles[i % stateFiles.length]!;
+    const round = Math.floor(i / stateFiles.length);
+    let name = hostNameFromStateFile(state) + (round > 0 ? `-${round + 1}` : '');
+    // Two files may name the same host; keep names unique.
+    for (let n = 2; used.has(name); n++) name = `${hostNameFromStateFile(state)}-${round + 1}-${n}`;
+    used.add(name);
+    const inventory = readStateInventory(state);
+    if (!inventory.ok) return inventory;
+    hosts.push({ name, state, inventory: inventory.value });
+  }
+  return { ok: true, value: hosts };
+}

@@ -1,0 +1,123 @@
+// JUnit XML for CI: one <testsuite> per host, one <testcase> per check.
+import type { CheckOutcome } from '../checks/result-schema.js';
+import type { HostResult, RunRecord } from '../runner/run-record.js';
+import { writeChunksAtomic } from './atomic-write.js';
+import { outcomeIndex } from './summarize.js';
+import { stripXmlIllegal } from './text.js';
+
+/** Escapes text for an XML attribute or element and drops characters XML 1.0 cannot carry. */
+export function xmlEscape(text: string): string {
+  return stripXmlIllegal(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
+}
+
+// Element text keeps its line breaks; only attributes need them as character references.
+function xmlText(text: string): string {
+  return stripXmlIllegal(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(3);
+
+type CaseKind = 'passed' | 'failure' | 'error' | 'skipped';
+
+interface Case {
+  kind: CaseKind;
+  xml: string;
+}
+
+/** Hosts whose scan broke: a check that never ran there is an error, not a skip. */
+const BROKEN_HOST = new Set<HostResult['status']>(['unreachable', 'timeout', 'error']);
+
+function testCase(host: HostResult, checkId: string, title: string, outcome: CheckOutcome | undefined): Case {
+  const open = `    <testcase classname="${xmlEscape(host.name)}" name="${xmlEscape(`${checkId}: ${title}`)}" time="${seconds(outcome?.ms)}"`;
+  const evidence = outcome ? outcome.evidence.join('\n') : '';
+  const status = outcome?.status ?? 'not-run';
+  switch (status) {
+    case 'pass':
+      return { kind: 'passed', xml: `${open}/>\n` };
+    case 'warn':
+      return {
+        kind: 'passed',
+        xml: `${open}>\n      <system-out>${xmlText(`WARN: ${outcome!.summary}${evidence ? `\n${evidence}` : ''}`)}</system-out>\n    </testcase>\n`,
+      };
+    case 'fail':
+      return { kind: 'failure', xml: `${open}>\n      <failure message="${xmlEscape(outcome!.summary)}" type="fail">${xmlText(evidence)}</failure>\n    </testcase>\n` };
+    case 'error': {
+      const message = outcome!.reason ?? outcome!.summary;
+      return { kind: 'error', xml: `${open}>\n      <error message="${xmlEscape(message)}" type="error">${xmlText(evidence)}</error>\n    </testcase>\n` };
+    }
+    case 'waived':
+      return { kind: 'skipped', xml: `${open}>\n      <skipped message="${xmlEscape(`waived: ${outcome!.waiver?.justification ?? ''}`)}"/>\n    </testcase>\n` };
+    case 'skipped':
+      return { kind: 'skipped', xml: `${open}>\n      <skipped message="${xmlEscape(outcome!.reason ?? outcome!.summary)}"/>\n    </testcase>\n` };
+    case 'not-run': {
+      const reason = host.reason ?? outcome?.reason ?? `host ${host.status}`;
+      if (BROKEN_HOST.has(host.status)) {
+        return { kind: 'error', xml: `${open}>\n      <error message="${xmlEscape(`${host.status}: ${reason}`)}" type="${host.status}"/>\n    </testcase>\n` };
+      }
+      return { kind: 'skipped', xml: `${open}>\n      <skipped message="${xmlEscape(`not run: ${outcome?.reason ?? reason}`)}"/>\n    </testcase>\n` };
+    }
+  }
+}
+
+interface Totals {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+  ms: number;
+}
+
+function hostSuite(record: RunRecord, host: HostResult): { xml: string; totals: Totals } {
+  const outcomes = outcomeIndex(host);
+  const totals: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: host.durationMs ?? 0 };
+  const cases: string[] = [];
+  for (const check of record.checks) {
+    const c = testCase(host, check.id, check.title, outcomes.get(check.id));
+    totals.tests++;
+    if (c.kind === 'failure') totals.failures++;
+    if (c.kind === 'error') totals.errors++;
+    if (c.kind === 'skipped') totals.skipped++;
+    cases.push(c.xml);
+  }
+  const attrs =
+    `name="${xmlEscape(host.name)}" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" ` +
+    `skipped="${totals.skipped}" time="${seconds(host.durationMs)}"` +
+    (host.startedAt ? ` timestamp="${xmlEscape(host.startedAt)}"` : '') +
+    ` hostname="${xmlEscape(host.address)}"`;
+  return { xml: `  <testsuite ${attrs}>\n${cases.join('')}  </testsuite>\n`, totals };
+}
+
+function* junitChunks(record: RunRecord): Generator<string> {
+  // Totals go on the root element, so suites are rendered first and held as strings (a few KB per host).
+  const suites: string[] = [];
+  const sum: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: record.durationMs };
+  for (const host of record.hosts) {
+    const { xml, totals } = hostSuite(record, host);
+    suites.push(xml);
+    sum.tests += totals.tests;
+    sum.failures += totals.failures;
+    sum.errors += totals.errors;
+    sum.skipped += totals.skipped;
+  }
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield (
+    `<testsuites name="${xmlEscape(`${record.tool.name} ${record.pack.name} ${record.runId}`)}" tests="${sum.tests}" ` +
+    `failures="${sum.failures}" errors="${sum.errors}" skipped="${sum.skipped}" time="${seconds(sum.ms)}" ` +
+    `timestamp="${xmlEscape(record.startedAt)}">\n`
+  );
+  yield* suites;
+  yield '</testsuites>\n';
+}
+
+/** Writes the JUnit XML report to `file` atomically. */
+export async function writeJunit(record: RunRecord, file: string): Promise<void> {
+  await writeChunksAtomic(file, junitChunks(record));
+}

@@ -1,0 +1,82 @@
+// Writes the report files of a run; one broken report never stops the others from being written.
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { RunRecord } from '../runner/run-record.js';
+import { readRunJson, writeRunJson } from './json.js';
+import { writeJunit } from './junit.js';
+import { writeWorkbook } from './xlsx/write-workbook.js';
+
+export type ReportKind = 'xlsx' | 'json' | 'junit';
+
+export interface WriteReportsOptions {
+  /** Where default-named reports go. */
+  outDir: string;
+  /** Workbook path; default `<outDir>/fleet-scan-<runId>.xlsx`; `false` skips it. */
+  xlsx?: string | false;
+  /** Run record path; default `<outDir>/fleet-scan-<runId>.json`; `false` skips it. */
+  json?: string | false;
+  /** JUnit path; written only when given. */
+  junit?: string;
+}
+
+export interface WriteReportsResult {
+  /** Reports written, by kind. */
+  paths: Partial<Record<ReportKind, string>>;
+  /** One line per report that could not be written. */
+  errors: string[];
+}
+
+/** A run id made safe for a file name. */
+export function reportBaseName(runId: string): string {
+  return `fleet-scan-${runId.replace(/[^A-Za-z0-9._-]+/g, '-')}`;
+}
+
+const WRITERS: Record<ReportKind, (record: RunRecord, file: string) => Promise<void>> = {
+  xlsx: writeWorkbook,
+  json: writeRunJson,
+  junit: writeJunit,
+};
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
+export async function writeReports(record: RunRecord, options: WriteReportsOptions): Promise<WriteReportsResult> {
+  const base = join(options.outDir, reportBaseName(record.runId));
+  // The JSON goes first: it is the record every other report can be rebuilt from.
+  return writeEach(record, [
+    ['json', options.json === undefined ? `${base}.json` : options.json],
+    ['xlsx', options.xlsx === undefined ? `${base}.xlsx` : options.xlsx],
+    ['junit', options.junit],
+  ]);
+}
+
+async function writeEach(record: RunRecord, wanted: [ReportKind, string | false | undefined][]): Promise<WriteReportsResult> {
+  const result: WriteReportsResult = { paths: {}, errors: [] };
+  for (const [kind, file] of wanted) {
+    if (!file) continue;
+    try {
+      await mkdir(dirname(file), { recursive: true });
+      await WRITERS[kind](record, file);
+      result.paths[kind] = file;
+    } catch (error) {
+      result.errors.push(`${kind} report not written to ${file}: ${oneLine(error)}`);
+    }
+  }
+  return result;
+}
+
+export interface RebuildReportsOptions {
+  xlsx?: string;
+  junit?: string;
+}
+
+/** `fleet-scan report RUN.json --xlsx FILE [--junit FILE]`: reads the record and writes only what is asked. */
+export async function rebuildReports(runJsonPath: string, options: RebuildReportsOptions): Promise<WriteReportsResult> {
+  const read = await readRunJson(runJsonPath);
+  if (!read.ok) return { paths: {}, errors: [read.message] };
+  return writeEach(read.record, [
+    ['xlsx', options.xlsx],
+    ['junit', options.junit],
+  ]);
+}

@@ -1,0 +1,29 @@
+// Changes: what is different from the previous run of the same inventory, new failures first.
+import type ExcelJS from 'exceljs';
+import type { RunRecord } from '../../runner/run-record.js';
+import { sortChanges } from '../changes.js';
+import { columnLetter, writeHeader, writeRow } from './sheet-kit.js';
+import { WRAP } from './styles.js';
+
+export const CHANGES_SHEET = 'Changes';
+export const CHANGE_COLUMNS = ['Kind', 'Host', 'Check', 'Before', 'After', 'Detail'];
+export const NO_PREVIOUS_RUN = 'No previous run of this inventory to compare with.';
+
+export function writeChangesSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
+  const ws = wb.addWorksheet(CHANGES_SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  if (record.changes === null) {
+    ws.columns = [{ width: 60 }];
+    writeRow(ws, [NO_PREVIOUS_RUN]);
+    ws.commit();
+    return;
+  }
+  ws.columns = [{ width: 18 }, { width: 24 }, { width: 28 }, { width: 12 }, { width: 12 }, { width: 70 }];
+  writeHeader(ws, CHANGE_COLUMNS);
+  ws.autoFilter = `A1:${columnLetter(CHANGE_COLUMNS.length)}1`;
+  for (const change of sortChanges(record.changes.changes)) {
+    writeRow(ws, [change.kind, change.host, change.check ?? '', change.before ?? '', change.after ?? '', change.detail], {
+      styles: [undefined, undefined, undefined, undefined, undefined, { alignment: WRAP }],
+    });
+  }
+  ws.commit();
+}

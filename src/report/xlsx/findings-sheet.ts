@@ -1,0 +1,81 @@
+// Findings: one row per host and non-passing check (fail, error, warn, waived), worst first.
+//
+// Status colours here are plain cell fills, not conditional formatting: exceljs' streaming writer puts
+// <hyperlinks> before <conditionalFormatting>, and Excel rejects a sheet with both (exceljs PR #2803).
+import type ExcelJS from 'exceljs';
+import type { CheckMetadata } from '../../checks/metadata-schema.js';
+import type { CheckOutcome } from '../../checks/result-schema.js';
+import type { HostResult, RunRecord } from '../../runner/run-record.js';
+import { columnLetter, wrappedRowHeight, writeHeader, writeRow, type Value } from './sheet-kit.js';
+import { LINK_FONT, STATUS_COLORS, TOP, WRAP, solidFill } from './styles.js';
+
+export const FINDINGS_SHEET = 'Findings';
+export const FINDING_COLUMNS = [
+  'Host', 'Cloud', 'Check id', 'Title', 'Severity', 'Status', 'Summary', 'Evidence', 'Remediation', 'Source',
+  'Waiver justification', 'Waiver expires',
+];
+
+/** Order of statuses on the sheet: what breaks first, what was accepted last. */
+export const FINDING_STATUS_ORDER = ['fail', 'error', 'warn', 'waived'] as const;
+const rank = new Map<string, number>(FINDING_STATUS_ORDER.map((s, i) => [s, i]));
+
+interface Finding {
+  host: HostResult;
+  outcome: CheckOutcome;
+}
+
+export function collectFindings(record: RunRecord): Finding[] {
+  const findings: Finding[] = [];
+  for (const host of record.hosts) {
+    for (const outcome of host.checks) if (rank.has(outcome.status)) findings.push({ host, outcome });
+  }
+  return findings.sort(
+    (a, b) =>
+      rank.get(a.outcome.status)! - rank.get(b.outcome.status)! ||
+      (a.outcome.id < b.outcome.id ? -1 : a.outcome.id > b.outcome.id ? 1 : 0) ||
+      (a.host.name < b.host.name ? -1 : a.host.name > b.host.name ? 1 : 0),
+  );
+}
+
+export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
+  const catalogue = new Map<string, CheckMetadata>(record.checks.map((c) => [c.id, c]));
+  const ws = wb.addWorksheet(FINDINGS_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+  const widths = [22, 8, 26, 36, 9, 9, 44, 50, 50, 30, 32, 13];
+  ws.columns = widths.map((width) => ({ width }));
+  const wrapped = ['Title', 'Summary', 'Evidence', 'Remediation', 'Waiver justification'];
+  const wrappedColumns = wrapped.map((name) => FINDING_COLUMNS.indexOf(name));
+  writeHeader(ws, FINDING_COLUMNS);
+  ws.autoFilter = `A1:${columnLetter(FINDING_COLUMNS.length)}1`;
+
+  const styles: Partial<ExcelJS.Style>[] = FINDING_COLUMNS.map((name) =>
+    wrapped.includes(name) ? { alignment: WRAP } : name === 'Source' ? { alignment: TOP, font: LINK_FONT } : { alignment: TOP },
+  );
+  const statusColumn = FINDING_COLUMNS.indexOf('Status');
+  const statusStyles = new Map(
+    FINDING_STATUS_ORDER.map((s) => [s, styles.map((st, i) => (i === statusColumn ? { ...st, fill: solidFill(STATUS_COLORS[s]!) } : st))]),
+  );
+
+  for (const { host, outcome } of collectFindings(record)) {
+    const check = catalogue.get(outcome.id);
+    const evidence = outcome.reason && outcome.status === 'error' ? [outcome.reason, ...outcome.evidence] : outcome.evidence;
+    const values: Value[] = [
+        host.name,
+        host.cloud,
+        outcome.id,
+        check?.title ?? '',
+        check?.severity ?? '',
+        outcome.status,
+        outcome.summary,
+        evidence.join('\n'),
+        check?.remediation ?? '',
+        check ? { text: check.source, hyperlink: check.source } : '',
+        outcome.waiver?.justification ?? '',
+        outcome.waiver?.expires ?? '',
+    ];
+    writeRow(ws, values, {
+      styles: statusStyles.get(outcome.status as (typeof FINDING_STATUS_ORDER)[number]),
+      height: wrappedRowHeight(wrappedColumns.map((i) => [String(values[i] ?? ''), widths[i]!])),
+    });
+  }
+  ws.commit();
+}

@@ -1,0 +1,22 @@
+// Waivers: every waiver of the run and whether it applied, expired or matched nothing.
+import type ExcelJS from 'exceljs';
+import type { RunRecord } from '../../runner/run-record.js';
+import { columnLetter, writeHeader, writeRow } from './sheet-kit.js';
+import { ALERT_FONT, WRAP } from './styles.js';
+
+export const WAIVERS_SHEET = 'Waivers';
+export const WAIVER_COLUMNS = ['Host', 'Check', 'Justification', 'Owner', 'Expires', 'State', 'Matched'];
+
+/** Written only when the run had waivers. */
+export function writeWaiversSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
+  const ws = wb.addWorksheet(WAIVERS_SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  ws.columns = [{ width: 24 }, { width: 28 }, { width: 50 }, { width: 16 }, { width: 12 }, { width: 10 }, { width: 9 }];
+  writeHeader(ws, WAIVER_COLUMNS);
+  ws.autoFilter = `A1:${columnLetter(WAIVER_COLUMNS.length)}1`;
+  for (const w of record.waivers) {
+    writeRow(ws, [w.host, w.check, w.justification, w.owner, w.expires, w.state, w.matched], {
+      styles: [undefined, undefined, { alignment: WRAP }, undefined, undefined, w.state === 'applied' ? undefined : { font: ALERT_FONT }],
+    });
+  }
+  ws.commit();
+}

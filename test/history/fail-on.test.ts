@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import { diffRuns } from '../../src/history/diff.js';
+import { exitCodeFor } from '../../src/history/fail-on.js';
+import type { CheckOutcome } from '../../src/checks/result-schema.js';
+import type { HostResult, RunRecord } from '../../src/runner/run-record.js';
+import { host, outcome, runRecord } from './helpers/records.js';
+
+const waived: CheckOutcome = { ...outcome('mars-b', 'waived', 'accepted'), waivedStatus: 'fail' };
+const down = (name: string): HostResult => host(name, [outcome('mars-a', 'not-run')], { status: 'unreachable', reason: 'ssh: Connection refused' });
+const failing = (name: string): HostResult => host(name, [outcome('mars-a', 'fail', 'bad')]);
+const clean = (name: string): HostResult => host(name, [outcome('mars-a', 'pass'), outcome('mars-c', 'warn'), outcome('mars-d', 'skipped')]);
+
+function run(hosts: HostResult[], extra: Partial<RunRecord> = {}): RunRecord {
+  return runRecord({ startedAt: '2026-11-25T02:00:00.000Z', hosts, ...extra });
+}
+
+/** The current run with `changes` filled in against the previous one, as the scan pipeline does. */
+function since(previousHosts: HostResult[], currentHosts: HostResult[]): RunRecord {
+  const previous = runRecord({ startedAt: '2026-11-24T02:00:00.000Z', hosts: previousHosts });
+  const current = run(currentHosts);
+  return { ...current, changes: diffRuns(previous, current) };
+}
+
+describe('exitCodeFor with failOn any', () => {
+  test('pass, warn, skipped and waived only is 0', () => {
+    expect(exitCodeFor(run([clean('fs01'), host('fs02', [waived])]), { failOn: 'any' })).toBe(0);
+  });
+
+  test('a failed check is 1', () => {
+    expect(exitCodeFor(run([clean('fs01'), failing('fs02')]), { failOn: 'any' })).toBe(1);
+  });
+
+  test('an unreachable, timed-out or errored host is 4', () => {
+    for (const status of ['unreachable', 'timeout', 'error'] as const) {
+      expect(exitCodeFor(run([clean('fs01'), host('fs02', [], { status })]), { failOn: 'any' })).toBe(4);
+    }
+  });
+
+  test('a check that broke (error) on a reachable host is 4: the scan could not tell', () => {
+    expect(exitCodeFor(run([host('fs01', [outcome('mars-a', 'error', 'probe crashed')])]), { failOn: 'any' })).toBe(4);
+  });
+
+  test('a failed check and an unreachable host together are 5', () => {
+    expect(exitCodeFor(run([failing('fs01'), down('fs02')]), { failOn: 'any' })).toBe(5);
+  });
+
+  test('an interrupted run is 130 whatever else happened', () => {
+    expect(exitCodeFor(run([failing('fs01'), down('fs02')], { interrupted: true }), { failOn: 'any' })).toBe(130);
+    expect(exitCodeFor(run([clean('fs01')], { interrupted: true }), { failOn: 'new' })).toBe(130);
+  });
+
+  test('any ignores changes: an old failure still counts', () => {
+    expect(exitCodeFor(since([failing('fs01')], [failing('fs01')]), { failOn: 'any' })).toBe(1);
+  });
+});
+
+describe('exitCodeFor with failOn new', () => {
+  test('with no previous run every failure and every unreachable host counts as new', () => {
+    expect(exitCodeFor(run([failing('fs01'), down('fs02')]), { failOn: 'new' })).toBe(5);
+  });
+
+  test('failures and unreachable hosts already there last time are 0', () => {
+    expect(exitCodeFor(since([failing('fs01'), down('fs02')], [failing('fs01'), down('fs02')]), { failOn: 'new' })).toBe(0);
+  });
+
+  test('a new failure is 1', () => {
+    expect(exitCodeFor(since([clean('fs01'), failing('fs02')], [failing('fs01'), failing('fs02')]), { failOn: 'new' })).toBe(1);
+  });
+
+  test('a newly unreachable host is 4', () => {
+    expect(exitCodeFor(since([clean('fs01'), down('fs02')], [down('fs01'), down('fs02')]), { failOn: 'new' })).toBe(4);
+  });
+
+  test('an added host that is unreachable is 4, an added host that is clean is 0', () => {
+    expect(exitCodeFor(since([clean('fs01')], [clean('fs01'), down('fs02')]), { failOn: 'new' })).toBe(4);
+    expect(exitCodeFor(since([clean('fs01')], [clean('fs01'), clean('fs02')]), { failOn: 'new' })).toBe(0);
+  });
+
+  test('an added host that fails a check is 1', () => {
+    expect(exitCodeFor(since([clean('fs01')], [clean('fs01'), failing('fs02')]), { failOn: 'new' })).toBe(1);
+  });
+
+  test('a new failure and a newly unreachable host together are 5', () => {
+    expect(exitCodeFor(since([clean('fs01'), clean('fs02')], [failing('fs01'), down('fs02')]), { failOn: 'new' })).toBe(5);
+  });
+
+  test('a check that newly broke (error) is 4', () => {
+    expect(exitCodeFor(since([clean('fs01')], [host('fs01', [outcome('mars-a', 'error', 'probe crashed')])]), { failOn: 'new' })).toBe(4);
+  });
+
+  test('a new failure that a waiver covers does not count', () => {
+    const record = since([clean('fs01')], [failing('fs01')]);
+    const covered: RunRecord = {
+      ...record,
+      hosts: [host('fs01', [{ ...outcome('mars-a', 'waived', 'bad'), waivedStatus: 'fail' }])],
+    };
+    expect(exitCodeFor(covered, { failOn: 'new' })).toBe(0);
+  });
+
+  test('fixed checks and hosts reachable again are 0', () => {
+    expect(exitCodeFor(since([failing('fs01'), down('fs02')], [clean('fs01'), clean('fs02')]), { failOn: 'new' })).toBe(0);
+  });
+});

@@ -1,0 +1,127 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { labDown, labUp, type LabUpResult } from '../../src/lab/lab-up.js';
+import { REPO_ROOT } from '../../src/lab/pwsh-location.js';
+import { sshExec } from '../helpers/lab-remoting.js';
+import { alive, liveLabProcesses } from '../helpers/lab-processes.js';
+
+const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-labup-'));
+const statesDir = path.join(root, 'states');
+mkdirSync(statesDir);
+writeFileSync(path.join(statesDir, '01-fs01-healthy-public.json'),
+  JSON.stringify({ id: 'fs01', inventory: { cloud: 'public', tags: ['files'], vars: { vaultName: 'rsv-files' } } }));
+writeFileSync(path.join(statesDir, '02-sql02-broken-china.json'), JSON.stringify({ id: 'sql02', inventory: { cloud: 'china' } }));
+writeFileSync(path.join(statesDir, 'staged-state.schema.json'), '{}');
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+interface Inventory {
+  $schema: string;
+  name: string;
+  defaults: Record<string, unknown> & { keyFile: string; knownHostsFile: string; shell: string };
+  hosts: Record<string, unknown>[];
+}
+
+describe('lab up with more hosts than states', () => {
+  const dir = path.join(root, 'lab');
+  let up: LabUpResult;
+  let inventory: Inventory;
+
+  beforeAll(async () => {
+    up = await labUp({ dir, statesDir, hosts: 3, base: '127.0.41' });
+    if (up.ok) inventory = JSON.parse(readFileSync(up.inventory, 'utf8')) as Inventory;
+  });
+  afterAll(async () => {
+    await labDown({ dir });
+  });
+
+  test('starts one host per state, cycling the states with numbered names', () => {
+    expect(up.ok).toBe(true);
+    if (!up.ok) return;
+    expect(up.hosts.map((h) => [h.name, h.address])).toEqual([['fs01', '127.0.41.2'], ['sql02', '127.0.41.3'], ['fs01-2', '127.0.41.4']]);
+    expect(up.inventory).toBe(path.join(dir, 'inventory.json'));
+  });
+
+  test('writes an inventory that lists every host with the cloud, tags and vars of its state', () => {
+    expect(inventory.hosts).toEqual([
+      { name: 'fs01', address: '127.0.41.2', cloud: 'public', tags: ['files'], vars: { vaultName: 'rsv-files' } },
+      { name: 'sql02', address: '127.0.41.3', cloud: 'china' },
+      { name: 'fs01-2', address: '127.0.41.4', cloud: 'public', tags: ['files'], vars: { vaultName: 'rsv-files' } },
+    ]);
+  });
+
+  test('the inventory defaults name the ssh transport, root, port 2222 and the lab key, known_hosts and shell', () => {
+    expect(inventory.name).toBe('lab');
+    expect(path.resolve(dir, inventory.$schema)).toBe(path.join(REPO_ROOT, 'inventory.schema.json'));
+    expect(inventory.defaults).toEqual({
+      transport: 'ssh', user: 'root', port: 2222,
+      keyFile: path.join(dir, 'client', 'id_ed25519'), knownHostsFile: path.join(dir, 'client', 'known_hosts'),
+      shell: path.join(dir, 'bin', 'powershell'), connectTimeout: '10s', cloud: 'public', tags: ['lab'],
+    });
+  });
+
+  test('the inventory is enough to reach a host: plain ssh with its key runs its shell', async () => {
+    const d = inventory.defaults;
+    const run = await sshExec({ clientKey: d.keyFile, knownHosts: d.knownHostsFile }, '127.0.41.3',
+      [d.shell, '-NoProfile', '-NonInteractive', '-Command', "'(Get-Content -Raw $env:FLEET_SCAN_STAGED_STATE | ConvertFrom-Json).id'"]);
+    expect(run.stdout.trim()).toBe('sql02');
+  });
+
+  test('the listeners are detached: each leads its own session, apart from this process', () => {
+    if (!up.ok) throw new Error(up.message);
+    const pids = (JSON.parse(readFileSync(path.join(dir, 'pids'), 'utf8')) as { listeners: { pid: number }[] }).listeners.map((l) => l.pid);
+    expect(pids).toHaveLength(3);
+    for (const pid of pids) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const session = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3]);
+      expect(session).toBe(pid);
+    }
+  });
+
+  test('a second lab up in the same dir is refused while the first runs', async () => {
+    const again = await labUp({ dir, statesDir, hosts: 1, base: '127.0.42' });
+    expect(again).toEqual({ ok: false, message: `a lab is already running in ${dir}; stop it first (fleet-scan lab down)` });
+  });
+
+  test('lab down stops every host and leaves no process of the lab', async () => {
+    const pids = (JSON.parse(readFileSync(path.join(dir, 'pids'), 'utf8')) as { listeners: { pid: number }[] }).listeners.map((l) => l.pid);
+    expect(await labDown({ dir })).toEqual({ ok: true, stopped: 3 });
+    expect(pids.filter(alive)).toEqual([]);
+    expect(liveLabProcesses(dir)).toEqual([]);
+  });
+});
+
+describe('lab up options', () => {
+  test('transport ssh-exec writes an inventory for ssh-exec', async () => {
+    const dir = path.join(root, 'exec');
+    const up = await labUp({ dir, statesDir, hosts: 1, base: '127.0.43', transport: 'ssh-exec' });
+    try {
+      expect(up.ok).toBe(true);
+      if (!up.ok) return;
+      const inv = JSON.parse(readFileSync(up.inventory, 'utf8')) as Inventory;
+      expect(inv.defaults.transport).toBe('ssh-exec');
+      expect(inv.hosts.map((h) => h.name)).toEqual(['fs01']);
+    } finally {
+      await labDown({ dir });
+    }
+  });
+
+  test('without state files and without a host count it says what to pass', async () => {
+    const empty = path.join(root, 'no-states');
+    mkdirSync(empty);
+    expect(await labUp({ dir: path.join(root, 'none'), statesDir: empty })).toEqual({
+      ok: false, message: `no state files in ${empty}; pass --states DIR or --hosts N`,
+    });
+  });
+
+  test('a state file with a bad inventory object is refused with its file name', async () => {
+    const badDir = path.join(root, 'bad-states');
+    mkdirSync(badDir);
+    writeFileSync(path.join(badDir, '01-web01.json'), JSON.stringify({ inventory: { tags: 'not-a-list' } }));
+    const up = await labUp({ dir: path.join(root, 'bad'), statesDir: badDir });
+    expect(up.ok).toBe(false);
+    if (!up.ok) expect(up.message).toMatch(/^01-web01\.json: inventory\.tags: /);
+  });
+});
