@@ -89,69 +89,63 @@ function Invoke-FsCheckRun {
         Function definitions for new runspaces.
     .PARAMETER Variables
         Shared variables for new runspaces.
-    .PARAMETER Parallel
-        How many checks run at once.
+    .PARAMETER Slots
+        Worker slots (runspace and running check); as many checks run at once as there are slots. The caller
+        keeps them so the runspaces, and the functions compiled in them, serve several runs.
     .EXAMPLE
-        Invoke-FsCheckRun -Items $items -BudgetMs 20000 -Marker $m -Results $done -Functions $f -Variables $v
+        Invoke-FsCheckRun -Items $items -BudgetMs 20000 -Marker $m -Results $done -Functions $f -Variables $v -Slots $slots
     #>
     [CmdletBinding()]
-    param($Items, [int]$BudgetMs, [string]$Marker, $Results, $Functions, [hashtable]$Variables, [int]$Parallel = 3)
+    param($Items, [int]$BudgetMs, [string]$Marker, $Results, $Functions, [hashtable]$Variables, [object[]]$Slots)
     $queue = New-Object System.Collections.Queue
     foreach ($i in $Items) { $queue.Enqueue($i) }
-    $count = [math]::Max(1, [math]::Min($Parallel, $queue.Count))
-    $slots = @(for ($n = 0; $n -lt $count; $n++) { @{ runspace = $null; ps = $null; handle = $null; item = $null; clock = $null } })
+    $slots = $Slots
     $script = 'param($FsFunction, $FsContext) Set-StrictMode -Version Latest; $ErrorActionPreference = ''Stop''; & $FsFunction -Context $FsContext'
-    try {
-        while ($true) {
-            foreach ($slot in $slots) {
-                if ($null -ne $slot['ps'] -or $queue.Count -eq 0) { continue }
-                $item = $queue.Dequeue()
-                if ($null -eq $slot['runspace']) { $slot['runspace'] = New-FsCheckRunspace -Functions $Functions -Variables $Variables }
-                $ps = [System.Management.Automation.PowerShell]::Create()
-                $ps.Runspace = $slot['runspace']
-                $null = $ps.AddScript($script).AddArgument($item['fn']).AddArgument($item['context'])
-                $slot['item'] = $item
-                $slot['ps'] = $ps
-                $slot['clock'] = [System.Diagnostics.Stopwatch]::StartNew()
-                $slot['handle'] = $ps.BeginInvoke()
-            }
-            $busy = @($slots | Where-Object { $null -ne $_['ps'] })
-            if ($busy.Count -eq 0) { break }
-            $wait = $BudgetMs
-            foreach ($b in $busy) { $wait = [math]::Min($wait, $BudgetMs - $b['clock'].ElapsedMilliseconds) }
-            $handles = [System.Threading.WaitHandle[]]@($busy | ForEach-Object { $_['handle'].AsyncWaitHandle })
-            $null = [System.Threading.WaitHandle]::WaitAny($handles, [int][math]::Max(1, $wait))
-            foreach ($b in $busy) {
-                $id = $b['item']['id']
-                if ($b['handle'].IsCompleted) {
-                    $result = $null
-                    try {
-                        foreach ($o in $b['ps'].EndInvoke($b['handle'])) {
-                            $base = [System.Management.Automation.PSObject]::AsPSObject($o).BaseObject
-                            if ($base -is [System.Collections.IDictionary]) { $result = $base }
-                        }
-                    } catch {
-                        $result = New-FsCheckResult -Status error -Summary ('Check failed: ' + (Get-FsErrorMessage $_)) -Reason (Get-FsErrorMessage $_)
-                    }
-                    $b['ps'].Dispose()
-                } elseif ($b['clock'].ElapsedMilliseconds -ge $BudgetMs) {
-                    # Never wait for the stop: a blocking .NET call may ignore it. Abandon the runspace instead.
-                    $null = $b['ps'].BeginStop($null, $null)
-                    $b['runspace'] = $null
-                    $seconds = ([double]$BudgetMs / 1000).ToString('0.#', [System.Globalization.CultureInfo]::InvariantCulture)
-                    $result = New-FsCheckResult -Status error -Summary ('Check exceeded its budget of ' + $seconds + ' s') -Reason ('exceeded its budget of ' + $seconds + ' s')
-                } else { continue }
-                $finished = Complete-FsCheckResult -Id $id -Result $result -Ms $b['clock'].ElapsedMilliseconds
-                $Results[$b['item']['index']] = $finished
-                if ($b['item']['report']) { Write-Output ($Marker + ' check ' + (ConvertTo-FsBase64Json -InputObject $finished)) }
-                $b['ps'] = $null
-                $b['handle'] = $null
-                $b['item'] = $null
-            }
-        }
-    } finally {
+    while ($true) {
         foreach ($slot in $slots) {
-            if ($null -ne $slot['runspace'] -and $null -eq $slot['ps']) { $slot['runspace'].Dispose() }
+            if ($null -ne $slot['ps'] -or $queue.Count -eq 0) { continue }
+            $item = $queue.Dequeue()
+            if ($null -eq $slot['runspace']) { $slot['runspace'] = New-FsCheckRunspace -Functions $Functions -Variables $Variables }
+            $ps = [System.Management.Automation.PowerShell]::Create()
+            $ps.Runspace = $slot['runspace']
+            $null = $ps.AddScript($script).AddArgument($item['fn']).AddArgument($item['context'])
+            $slot['item'] = $item
+            $slot['ps'] = $ps
+            $slot['clock'] = [System.Diagnostics.Stopwatch]::StartNew()
+            $slot['handle'] = $ps.BeginInvoke()
+        }
+        $busy = @($slots | Where-Object { $null -ne $_['ps'] })
+        if ($busy.Count -eq 0) { break }
+        $wait = $BudgetMs
+        foreach ($b in $busy) { $wait = [math]::Min($wait, $BudgetMs - $b['clock'].ElapsedMilliseconds) }
+        $handles = [System.Threading.WaitHandle[]]@($busy | ForEach-Object { $_['handle'].AsyncWaitHandle })
+        $null = [System.Threading.WaitHandle]::WaitAny($handles, [int][math]::Max(1, $wait))
+        foreach ($b in $busy) {
+            $id = $b['item']['id']
+            if ($b['handle'].IsCompleted) {
+                $result = $null
+                try {
+                    foreach ($o in $b['ps'].EndInvoke($b['handle'])) {
+                        # -is looks through the PSObject wrapper (member access would read a dictionary key).
+                        if ($o -is [System.Collections.IDictionary]) { $result = $o }
+                    }
+                } catch {
+                    $result = New-FsCheckResult -Status error -Summary ('Check failed: ' + (Get-FsErrorMessage $_)) -Reason (Get-FsErrorMessage $_)
+                }
+                $b['ps'].Dispose()
+            } elseif ($b['clock'].ElapsedMilliseconds -ge $BudgetMs) {
+                # Never wait for the stop: a blocking .NET call may ignore it. Abandon the runspace instead.
+                $null = $b['ps'].BeginStop($null, $null)
+                $b['runspace'] = $null
+                $seconds = ([double]$BudgetMs / 1000).ToString('0.#', [System.Globalization.CultureInfo]::InvariantCulture)
+                $result = New-FsCheckResult -Status error -Summary ('Check exceeded its budget of ' + $seconds + ' s') -Reason ('exceeded its budget of ' + $seconds + ' s')
+            } else { continue }
+            $finished = Complete-FsCheckResult -Id $id -Result $result -Ms $b['clock'].ElapsedMilliseconds
+            $Results[$b['item']['index']] = $finished
+            if ($b['item']['report']) { Write-Output ($Marker + ' check ' + (ConvertTo-FsBase64Json -InputObject $finished)) }
+            $b['ps'] = $null
+            $b['handle'] = $null
+            $b['item'] = $null
         }
     }
 }
@@ -243,6 +237,8 @@ function Invoke-FleetScanPack {
     }
 
     $results = @{}
+    # Two workers: network checks wait in parallel, and each runspace compiles the functions only once.
+    $slots = @(for ($n = 0; $n -lt 2; $n++) { @{ runspace = $null; ps = $null; handle = $null; item = $null; clock = $null } })
     $functions = Get-FsBundleFunction -CheckFunctions @($registry.Values | ForEach-Object { $_['Function'] })
     $newContext = {
         param($Facts)
@@ -256,7 +252,7 @@ function Invoke-FleetScanPack {
 
     # Fact checks first: the others read their facts.
     $factItems = @($plan | Where-Object { $_['facts'] -and -not $_['skip'] } | ForEach-Object { @{ id = $_['id']; fn = $_['fn']; index = $_['index']; report = $_['report']; context = (& $newContext $null) } })
-    if ($factItems.Count) { Invoke-FsCheckRun -Items $factItems -BudgetMs $budgetMs -Marker $marker -Results $results -Functions $functions -Variables $shared -Parallel 1 }
+    if ($factItems.Count) { Invoke-FsCheckRun -Items $factItems -BudgetMs $budgetMs -Marker $marker -Results $results -Functions $functions -Variables $shared -Slots @($slots[0]) }
     $facts = $null
     foreach ($f in $factItems) {
         $r = $results[$f['index']]
@@ -266,7 +262,11 @@ function Invoke-FleetScanPack {
         }
     }
     $items = @($plan | Where-Object { -not $_['facts'] -and -not $_['skip'] } | ForEach-Object { @{ id = $_['id']; fn = $_['fn']; index = $_['index']; report = $true; context = (& $newContext $facts) } })
-    if ($items.Count) { Invoke-FsCheckRun -Items $items -BudgetMs $budgetMs -Marker $marker -Results $results -Functions $functions -Variables $shared -Parallel 3 }
+    if ($items.Count) { Invoke-FsCheckRun -Items $items -BudgetMs $budgetMs -Marker $marker -Results $results -Functions $functions -Variables $shared -Slots $slots }
+    foreach ($slot in $slots) {
+        # A runspace abandoned over budget is already $null; the others are idle now.
+        if ($null -ne $slot['runspace']) { $slot['runspace'].Dispose() }
+    }
 
     $computer = Get-FsComputerName
     $reportFacts = @{ staged = $staged; computerName = $computer['computerName']; dnsHostName = $computer['dnsHostName']; domain = $computer['domain'] }

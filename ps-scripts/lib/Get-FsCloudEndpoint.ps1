@@ -60,5 +60,5 @@ function Get-FsCloudEndpoint {
         if ($Cloud -eq 'usgov' -and $name -notmatch '\.usgovcloudapi\.net$') { $severity = 'warn' }
         & $add $name 'storage' $severity $null
     }
-    , $rows.ToArray()
+    $rows.ToArray()
 }

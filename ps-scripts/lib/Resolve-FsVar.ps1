@@ -24,6 +24,6 @@ function Resolve-FsVar {
         }
     }
     # Keep arrays whole: a one-element string[] must not collapse into a string.
-    if ($value -is [System.Collections.IList] -and $value -isnot [string]) { return , @($value) }
+    if ($value -is [System.Collections.IList] -and $value -isnot [string]) { return $value }
     $value
 }

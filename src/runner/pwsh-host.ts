@@ -93,6 +93,7 @@ interface Process {
   ready: Promise<void>;
   blobs: Set<string>;
   detached: boolean;
+  isReady: boolean;
 }
 
 export class PwshHost extends EventEmitter {
@@ -126,7 +127,8 @@ export class PwshHost extends EventEmitter {
   /** Keep a large string in the worker under `key`; requests refer to it through `blobParams`. */
   setBlob(key: string, value: string): void {
     this.blobValues.set(key, value);
-    if (this.proc) this.sendBlob(this.proc, key);
+    // Before the loop is ready, pwsh itself still reads stdin as commands; the ready handler sends it then.
+    if (this.proc?.isReady) this.sendBlob(this.proc, key);
   }
 
   run(script: string, options: RunOptions = {}): Promise<RunReply> {
@@ -218,7 +220,7 @@ export class PwshHost extends EventEmitter {
       readyReject = reject;
     });
     ready.catch(() => undefined);
-    const proc: Process = { shell, pid: child.pid ?? -1, marker, ready, blobs: new Set(), detached: false };
+    const proc: Process = { shell, pid: child.pid ?? -1, marker, ready, blobs: new Set(), detached: false, isReady: false };
     this.proc = proc;
     this.spawns++;
 
@@ -279,6 +281,7 @@ export class PwshHost extends EventEmitter {
       return;
     }
     if (msg.type === 'ready') {
+      proc.isReady = true;
       for (const key of this.blobValues.keys()) this.sendBlob(proc, key);
       ready();
       return;

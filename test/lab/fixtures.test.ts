@@ -11,6 +11,7 @@ import { runPwshScript } from '../helpers/pwsh.js';
 import { sshLogWrapper } from '../helpers/ssh-log.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-fixtures-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Connects to each host in turn from one pwsh; returns what came back, and per host what ssh and pwsh said. */
 async function tryEach(client: { clientKey: string; knownHosts: string }, hosts: { name: string; address: string; connectMs: number }[]) {
@@ -45,7 +46,6 @@ describe('failure fixtures mixed into a good fleet', () => {
   afterAll(async () => {
     await bad?.stop();
     await good?.stop();
-    rmSync(root, { recursive: true, force: true });
   });
 
   test('every failure kind is started, each on its own address of the base', () => {

@@ -14,5 +14,5 @@ function Get-FsCertificate {
         if ($null -eq $c) { continue }
         $certs += @{ subject = [string]$c['subject']; thumbprint = [string]$c['thumbprint']; notAfterUtc = $c['notAfterUtc'] }
     }
-    , $certs
+    $certs
 }

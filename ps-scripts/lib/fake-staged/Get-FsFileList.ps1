@@ -13,7 +13,7 @@ function Get-FsFileList {
     param([Parameter(Mandatory = $true)][string]$Path, [string]$Filter = '*')
     $files = Get-FsStagedEntry -Section files
     $found = @()
-    if ($files -isnot [System.Collections.IDictionary]) { return , $found }
+    if ($files -isnot [System.Collections.IDictionary]) { return $found }
     $folder = $Path.TrimEnd('\')
     foreach ($key in @($files.Keys | Sort-Object)) {
         $index = $key.LastIndexOf('\')
@@ -24,5 +24,5 @@ function Get-FsFileList {
         $info = Get-FsItemInfo -Path $key
         $found += @{ name = $name; path = $key; lastWriteTimeUtc = $info['lastWriteTimeUtc']; length = $info['length'] }
     }
-    , $found
+    $found
 }

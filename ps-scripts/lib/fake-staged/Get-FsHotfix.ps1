@@ -17,5 +17,5 @@ function Get-FsHotfix {
         elseif ($h['installedOn']) { $installed = ConvertTo-FsUtcDate -Value $h['installedOn'] }
         $fixes += @{ id = [string]$h['id']; installedOnUtc = (Format-FsUtcDate -Value $installed) }
     }
-    , $fixes
+    $fixes
 }

@@ -15,5 +15,5 @@ function Get-FsLocalGroupMember {
         if ($m -is [System.Collections.IDictionary]) { $members += @{ name = [string]$m['name']; objectClass = [string]$m['objectClass'] } }
         else { $members += @{ name = [string]$m; objectClass = 'User' } }
     }
-    , $members
+    $members
 }

@@ -16,6 +16,6 @@ function Get-FsRegistryValue {
     if ($null -eq $values) { return $null }
     if (-not $Name) { return $values }
     $value = $values[$Name]
-    if ($value -is [System.Collections.IList] -and $value -isnot [string]) { return , @($value) }
+    if ($value -is [System.Collections.IList] -and $value -isnot [string]) { return $value }
     $value
 }

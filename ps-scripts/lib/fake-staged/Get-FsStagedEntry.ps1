@@ -26,6 +26,6 @@ function Get-FsStagedEntry {
             throw ([string]$entry['error'])
         }
     }
-    if ($entry -is [System.Collections.IList] -and $entry -isnot [string]) { return , @($entry) }
+    if ($entry -is [System.Collections.IList] -and $entry -isnot [string]) { return $entry }
     $entry
 }

@@ -63,5 +63,5 @@ function Test-FsEndpointSet {
         }
         $results += $r
     }
-    , $results
+    $results
 }

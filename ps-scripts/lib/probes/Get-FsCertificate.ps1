@@ -13,5 +13,5 @@ function Get-FsCertificate {
     foreach ($c in @(Get-ChildItem -Path ('Cert:\' + $Store) -ErrorAction Stop)) {
         $certs += @{ subject = [string]$c.Subject; thumbprint = [string]$c.Thumbprint; notAfterUtc = (Format-FsUtcDate -Value $c.NotAfter) }
     }
-    , $certs
+    $certs
 }

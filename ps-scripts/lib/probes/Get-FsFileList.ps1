@@ -11,11 +11,11 @@ function Get-FsFileList {
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory = $true)][string]$Path, [string]$Filter = '*')
-    if (-not [System.IO.Directory]::Exists($Path)) { return , @() }
+    if (-not [System.IO.Directory]::Exists($Path)) { return }
     $files = @()
     foreach ($name in [System.IO.Directory]::EnumerateFiles($Path, $Filter)) {
         $file = New-Object System.IO.FileInfo($name)
         $files += @{ name = $file.Name; path = $file.FullName; lastWriteTimeUtc = (Format-FsUtcDate -Value $file.LastWriteTimeUtc); length = [long]$file.Length }
     }
-    , $files
+    $files
 }

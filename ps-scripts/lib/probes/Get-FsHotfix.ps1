@@ -24,5 +24,5 @@ function Get-FsHotfix {
         }
         $fixes += @{ id = [string]$q.HotFixID; installedOnUtc = (Format-FsUtcDate -Value $installed) }
     }
-    , $fixes
+    $fixes
 }

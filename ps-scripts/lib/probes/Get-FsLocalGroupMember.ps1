@@ -17,7 +17,7 @@ function Get-FsLocalGroupMember {
         foreach ($m in @(Get-LocalGroupMember -SID $Sid -ErrorAction Stop)) {
             $members += @{ name = [string]$m.Name; objectClass = [string]$m.ObjectClass }
         }
-        return , $members
+        return $members
     }
     $account = (New-Object System.Security.Principal.SecurityIdentifier($Sid)).Translate([System.Security.Principal.NTAccount]).Value
     $groupName = $account.Split('\')[-1]
@@ -28,5 +28,5 @@ function Get-FsLocalGroupMember {
         # WinNT://DOMAIN/user -> DOMAIN\user
         $members += @{ name = ($path -replace '^WinNT://', '' -replace '/', '\'); objectClass = $class }
     }
-    , $members
+    $members
 }

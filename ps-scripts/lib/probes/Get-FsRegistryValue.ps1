@@ -21,7 +21,7 @@ function Get-FsRegistryValue {
         $property = $item.PSObject.Properties[$Name]
         if ($null -eq $property) { return $null }
         $value = $property.Value
-        if ($value -is [System.Collections.IList] -and $value -isnot [string]) { return , @($value) }
+        if ($value -is [System.Collections.IList] -and $value -isnot [string]) { return $value }
         return $value
     }
     $values = @{}

@@ -28,5 +28,5 @@ function Get-FsUninstallEntry {
             }
         }
     }
-    , $found
+    $found
 }

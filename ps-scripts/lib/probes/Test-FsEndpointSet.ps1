@@ -73,7 +73,7 @@ function Test-FsEndpointSet {
                 $q['result']['http'] = 'error:Timeout'
             }
         }
-        return , $results
+        return $results
     }
 
     # Step 1: DNS for all targets.
@@ -123,5 +123,5 @@ function Test-FsEndpointSet {
     }
     foreach ($h in $handshakes) { try { $h['ssl'].Dispose() } catch { $null = $_ } }
     foreach ($c in $connects) { try { $c['client'].Close() } catch { $null = $_ } }
-    , $results
+    $results
 }

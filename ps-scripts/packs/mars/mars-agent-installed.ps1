@@ -36,7 +36,7 @@ function Test-MarsAgentInstalled {
     if ($problems.Count) {
         return New-FsCheckResult -Status fail -Summary ('MARS agent not usable: ' + $problems[0]) -Evidence $problems
     }
-    $evidence = @('cbengine.exe at ' + $facts['installPath'] + '\bin', 'obengine ' + $facts['engineServiceStatus'], 'MSOnlineBackup module present')
+    $evidence = @(('cbengine.exe at ' + $facts['installPath'] + '\bin'), ('obengine ' + $facts['engineServiceStatus']), 'MSOnlineBackup module present')
     $warnings = @()
     if ($facts['engineServiceStatus'] -ne 'Running') { $warnings += ('obengine is ' + $facts['engineServiceStatus']) }
     if ($facts['managementServiceStatus'] -and $facts['managementServiceStatus'] -ne 'Running') { $warnings += ('management agent is ' + $facts['managementServiceStatus']) }

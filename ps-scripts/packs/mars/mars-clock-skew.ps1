@@ -39,7 +39,7 @@ function Test-MarsClockSkew {
     $direction = 'ahead'
     if ($offset -lt 0) { $direction = 'behind' }
     $skewLine = 'clock off by ' + $absolute + ' s (' + $direction + ' of the controller)'
-    $evidence = @($skewLine, 'time zone ' + $sample['timeZoneId'], 'w32time ' + $(if ($sample['w32timeStatus']) { $sample['w32timeStatus'] } else { 'missing' }) + ', source ' + $(if ($sample['w32timeSource']) { $sample['w32timeSource'] } else { 'unknown' }))
+    $evidence = @($skewLine, ('time zone ' + $sample['timeZoneId']), ('w32time ' + $(if ($sample['w32timeStatus']) { $sample['w32timeStatus'] } else { 'missing' }) + ', source ' + $(if ($sample['w32timeSource']) { $sample['w32timeSource'] } else { 'unknown' })))
     if ($absolute -ge $failAt) {
         return New-FsCheckResult -Status fail -Summary ('Clock off by ' + $absolute + ' s') -Evidence (@($skewLine + ' >= ' + $failAt + ' s') + $evidence[1..2])
     }

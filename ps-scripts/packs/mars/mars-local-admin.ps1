@@ -54,11 +54,11 @@ function Test-MarsLocalAdmin {
     $domainGroups = @($members | Where-Object { $_['objectClass'] -eq 'Group' -and $_['name'] -match '\\' -and $_['name'] -notmatch '^(BUILTIN|NT AUTHORITY)\\' } | ForEach-Object { $_['name'] })
     if ($domainGroups.Count) {
         return New-FsCheckResult -Status warn -Summary ('Membership of installAccount ' + $account + ' in Administrators cannot be proven') `
-            -Evidence ($evidence + @('installAccount ' + $account + ' is not a direct member', 'possible membership through domain group(s): ' + ($domainGroups -join ', '))) `
+            -Evidence ($evidence + @(('installAccount ' + $account + ' is not a direct member'), ('possible membership through domain group(s): ' + ($domainGroups -join ', ')))) `
             -Reason 'nested domain group membership cannot be resolved on the host'
     }
     New-FsCheckResult -Status fail -Summary ('installAccount ' + $account + ' is not a local administrator') `
-        -Evidence ($evidence + @('installAccount ' + $account + ' not in Administrators', $memberText))
+        -Evidence ($evidence + @(('installAccount ' + $account + ' not in Administrators'), $memberText))
 }
 
 Register-FsCheck -Metadata $FsCheckMetadata -Function 'Test-MarsLocalAdmin'

@@ -44,7 +44,7 @@ function Test-MarsProxyConfig {
         $port = [int]$proxy['port']
         if (-not $proxyHost -or -not $port) { throw 'proxy var needs host and port' }
         $name = $proxyHost + ':' + $port
-        $evidence = @('declared proxy ' + $name + ', authRequired ' + [bool]$proxy['authRequired'], $systemLine)
+        $evidence = @(('declared proxy ' + $name + ', authRequired ' + [bool]$proxy['authRequired']), $systemLine)
         $tcp = @(Test-FsEndpointSet -Targets @(@{ host = $proxyHost; port = $port }) -TimeoutMs $timeout -TcpOnly)[0]
         $verdict = Get-FsEndpointVerdict -Probe $tcp
         if (-not $verdict['reachable']) {

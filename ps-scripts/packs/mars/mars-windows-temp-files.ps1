@@ -38,13 +38,13 @@ function Test-MarsWindowsTempFiles {
     $tmpWarn = [long](Resolve-FsVar -Context $Context -Name 'tmpWarnThreshold')
     $line = $folder + ': ' + $tmp + ' .tmp files, ' + $all + ' files in all'
     if ($tmp -gt $tmpFail) {
-        return New-FsCheckResult -Status fail -Summary ([string]$tmp + ' .tmp files in ' + $folder) -Evidence @($line, [string]$tmp + ' .tmp files > ' + $tmpFail)
+        return New-FsCheckResult -Status fail -Summary ([string]$tmp + ' .tmp files in ' + $folder) -Evidence @($line, ([string]$tmp + ' .tmp files > ' + $tmpFail))
     }
     if ($all -gt $allFail) {
-        return New-FsCheckResult -Status fail -Summary ([string]$all + ' files in ' + $folder) -Evidence @($line, [string]$all + ' files > ' + $allFail)
+        return New-FsCheckResult -Status fail -Summary ([string]$all + ' files in ' + $folder) -Evidence @($line, ([string]$all + ' files > ' + $allFail))
     }
     if ($tmp -gt $tmpWarn) {
-        return New-FsCheckResult -Status warn -Summary ([string]$tmp + ' .tmp files in ' + $folder) -Evidence @($line, [string]$tmp + ' .tmp files > ' + $tmpWarn)
+        return New-FsCheckResult -Status warn -Summary ([string]$tmp + ' .tmp files in ' + $folder) -Evidence @($line, ([string]$tmp + ' .tmp files > ' + $tmpWarn))
     }
     New-FsCheckResult -Status pass -Summary ('No .tmp build-up in ' + $folder) -Evidence @($line)
 }

@@ -1,0 +1,59 @@
+import pLimit from 'p-limit';
+import type { ResolvedHost } from '../inventory/schema.js';
+import type { Journal } from './journal.js';
+import type { HostResult } from './run-record.js';
+import { scanHost, type HostScanPlan } from './scan-host.js';
+import type { TransportSet } from './transport-set.js';
+
+export interface FleetScanOptions {
+  hosts: ResolvedHost[];
+  transports: TransportSet;
+  plan: Omit<HostScanPlan, 'signal'>;
+  concurrency: number;
+  /** Aborted on Ctrl-C: no new host starts, running ones end, the rest are `not-run`. */
+  signal: AbortSignal;
+  /** Hosts already finished by an earlier, interrupted run of the same id (`--resume`). */
+  finished?: Map<string, HostResult>;
+  journal?: Journal;
+  onHostDone?: (result: HostResult) => void;
+}
+
+/**
+ * Fans out over the fleet with p-limit: up to `concurrency` hosts at once, and a slot is freed the moment
+ * its host ends, so one slow host never holds back the rest. Results come back in inventory order.
+ */
+export async function scanFleet(options: FleetScanOptions): Promise<HostResult[]> {
+  const limit = pLimit(options.concurrency);
+  const { signal } = options;
+  const jobs = options.hosts.map((host) => {
+    const earlier = options.finished?.get(host.name);
+    if (earlier) return Promise.resolve(earlier);
+    return limit(async () => {
+      const result = signal.aborted
+        ? notStarted(host, options.plan.checkIds)
+        : await scanHost(host, options.transports.get(host.transport), { ...options.plan, signal });
+      options.journal?.append(result);
+      options.onHostDone?.(result);
+      return result;
+    });
+  });
+  // Queued hosts are not dropped on abort (their promises would never settle): each one, when its turn
+  // comes, sees the signal and ends at once as `not-run`.
+  const settled = await Promise.allSettled(jobs);
+  return settled.map((s, i) => (s.status === 'fulfilled' ? s.value : notStarted(options.hosts[i]!, options.plan.checkIds)));
+}
+
+/** A host the run never started (interrupted first): every check `not-run`, never `pass`. */
+export function notStarted(host: ResolvedHost, checkIds: string[]): HostResult {
+  return {
+    name: host.name,
+    address: host.address,
+    transport: host.transport,
+    cloud: host.cloud,
+    tags: host.tags,
+    vault: typeof host.vars.vaultName === 'string' ? host.vars.vaultName : undefined,
+    status: 'not-run',
+    reason: 'run interrupted before this host started',
+    checks: checkIds.map((id) => ({ id, status: 'not-run', summary: 'run interrupted', evidence: [], reason: 'run interrupted' })),
+  };
+}

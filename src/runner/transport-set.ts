@@ -1,0 +1,74 @@
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Transport as TransportName } from '../inventory/schema.js';
+import { findExecutable } from './find-executable.js';
+import { PwshHost } from './pwsh-host.js';
+import { localTransport } from './transports/local.js';
+import { sshExecTransport } from './transports/ssh-exec.js';
+import { sshRemotingTransport } from './transports/ssh-remoting.js';
+import type { Transport } from './transports/transport.js';
+import { secretKey, winrmTransport } from './transports/winrm.js';
+import { WORKER_BIN_DIR } from './transports/worker-scripts.js';
+
+/**
+ * The transports of one run. One pwsh worker serves every remoting session (a local pwsh costs ~117 MB
+ * and 0.5 CPU-s to start, one more session inside it ~4 MB plus one ssh), started only if a host needs it.
+ */
+export class TransportSet {
+  private worker: PwshHost | undefined;
+  private readonly cache = new Map<TransportName, Transport>();
+  private readonly sshDir = mkdtempSync(path.join(tmpdir(), 'fleet-scan-ssh-'));
+  private readonly realSsh: string;
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
+    const wrapper = path.join(WORKER_BIN_DIR, 'ssh');
+    if ((statSync(wrapper).mode & 0o111) === 0) chmodSync(wrapper, 0o755);
+    this.realSsh = findExecutable('ssh', env, [path.resolve(WORKER_BIN_DIR)]) ?? '/usr/bin/ssh';
+  }
+
+  get(name: TransportName): Transport {
+    let transport = this.cache.get(name);
+    if (!transport) {
+      transport = this.create(name);
+      this.cache.set(name, transport);
+    }
+    return transport;
+  }
+
+  /** A WinRM password, given as a value, never as argv or source text. */
+  setSecret(envName: string, value: string): void {
+    this.pwsh().setBlob(secretKey(envName), value);
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    rmSync(this.sshDir, { recursive: true, force: true });
+  }
+
+  /** The worker, for controller-side scripts (fleet checks). */
+  pwsh(): PwshHost {
+    this.worker ??= new PwshHost({
+      env: {
+        ...this.env,
+        PATH: `${WORKER_BIN_DIR}${path.delimiter}${this.env.PATH ?? ''}`,
+        FLEET_SCAN_SSH_DIR: this.sshDir,
+        FLEET_SCAN_REAL_SSH: this.realSsh,
+      },
+    });
+    return this.worker;
+  }
+
+  private create(name: TransportName): Transport {
+    switch (name) {
+      case 'ssh':
+        return sshRemotingTransport(this.pwsh(), this.sshDir);
+      case 'ssh-exec':
+        return sshExecTransport({ ssh: this.realSsh });
+      case 'local':
+        return localTransport(this.pwsh());
+      case 'winrm':
+        return winrmTransport(this.pwsh());
+    }
+  }
+}

@@ -1,0 +1,8 @@
+<#
+.SYNOPSIS
+    Runs the check bundle on the controller itself (the `local` transport): no remoting.
+#>
+param([string]$Bundle, [string]$Payload)
+Write-Output 'FSSTAGE connected'
+. ([scriptblock]::Create($Bundle))
+Invoke-FleetScanPack -PayloadBase64 $Payload

@@ -1,0 +1,19 @@
+# Dot-source from a Pester BeforeAll: loads the shared lib and the real-Windows probe library (no staged
+# probes). Windows-only cmdlets are stubbed so Pester can mock them on Linux; the stubs throw if a test
+# forgets to mock them.
+Set-StrictMode -Version Latest
+$FsRepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
+foreach ($FsFile in @(Get-ChildItem -Path (Join-Path $FsRepoRoot 'ps-scripts/lib') -Filter *.ps1 | Sort-Object Name)) { . $FsFile.FullName }
+foreach ($FsFile in @(Get-ChildItem -Path (Join-Path $FsRepoRoot 'ps-scripts/lib/probes') -Filter *.ps1 | Sort-Object Name)) { . $FsFile.FullName }
+if (-not (Get-Command -Name Get-CimInstance -ErrorAction SilentlyContinue)) {
+    function Get-CimInstance { param([string]$ClassName, [string]$Filter, [string[]]$Property, $ErrorAction) throw 'Get-CimInstance stub: mock it' }
+}
+if (-not (Get-Command -Name Get-LocalGroupMember -ErrorAction SilentlyContinue)) {
+    function Get-LocalGroupMember { param([string]$SID, $ErrorAction) throw 'Get-LocalGroupMember stub: mock it' }
+}
+if (-not (Get-Command -Name Get-MpPreference -ErrorAction SilentlyContinue)) {
+    function Get-MpPreference { param($ErrorAction) throw 'Get-MpPreference stub: mock it' }
+}
+if (-not (Get-Command -Name Get-DedupVolume -ErrorAction SilentlyContinue)) {
+    function Get-DedupVolume { param([string]$Volume, $ErrorAction) throw 'Get-DedupVolume stub: mock it' }
+}
