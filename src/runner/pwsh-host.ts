@@ -232,10 +232,19 @@ export class PwshHost extends EventEmitter {
     const stderr = shell.streams.stderr;
     let partial: string[] = [];
     let partialBytes = 0;
+    const overCap = (bytes: number): boolean => {
+      if (bytes <= this.options.maxReplyBytes) return false;
+      partial = [];
+      partialBytes = 0;
+      this.kill(proc, new WorkerError('output-cap', `a reply exceeded ${this.options.maxReplyBytes} bytes; worker killed`));
+      return true;
+    };
     stdout.on('data', (chunk: string) => {
       let start = 0;
       let nl: number;
       while ((nl = chunk.indexOf('\n', start)) !== -1) {
+        // A line can arrive whole in one chunk, so the cap is checked on complete lines too.
+        if (overCap(partialBytes + nl - start)) return;
         partial.push(chunk.slice(start, nl));
         const line = partial.join('');
         partial = [];
@@ -246,11 +255,7 @@ export class PwshHost extends EventEmitter {
       if (start < chunk.length) {
         partial.push(chunk.slice(start));
         partialBytes += chunk.length - start;
-        if (partialBytes > this.options.maxReplyBytes) {
-          partial = [];
-          partialBytes = 0;
-          this.kill(proc, new WorkerError('output-cap', `a reply exceeded ${this.options.maxReplyBytes} bytes; worker killed`));
-        }
+        overCap(partialBytes);
       }
     });
     stderr.on('data', (chunk: string) => this.log(chunk));

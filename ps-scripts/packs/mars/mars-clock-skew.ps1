@@ -36,9 +36,9 @@ function Test-MarsClockSkew {
     $failAt = [double](Resolve-FsVar -Context $Context -Name 'clockSkewFailSeconds')
     $warnAt = [double](Resolve-FsVar -Context $Context -Name 'clockSkewWarnSeconds')
     $absolute = [math]::Abs($offset)
-    $direction = 'ahead'
+    $direction = 'ahead of'
     if ($offset -lt 0) { $direction = 'behind' }
-    $skewLine = 'clock off by ' + $absolute + ' s (' + $direction + ' of the controller)'
+    $skewLine = 'clock off by ' + $absolute + ' s (' + $direction + ' the controller)'
     $evidence = @($skewLine, ('time zone ' + $sample['timeZoneId']), ('w32time ' + $(if ($sample['w32timeStatus']) { $sample['w32timeStatus'] } else { 'missing' }) + ', source ' + $(if ($sample['w32timeSource']) { $sample['w32timeSource'] } else { 'unknown' })))
     if ($absolute -ge $failAt) {
         return New-FsCheckResult -Status fail -Summary ('Clock off by ' + $absolute + ' s') -Evidence (@($skewLine + ' >= ' + $failAt + ' s') + $evidence[1..2])

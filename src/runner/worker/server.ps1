@@ -72,6 +72,8 @@ function Complete-Request($Job) {
     catch { $ok = $false; $errors.Add($_.Exception.GetBaseException().Message) }
     foreach ($e in $Job.PowerShell.Streams.Error) { $errors.Add($e.ToString()) }
     if ($Job.PowerShell.HadErrors -and $errors.Count -eq 0) { $ok = $false }
+    # Warnings would otherwise be lost with the runspace; they travel with the errors and do not fail the call.
+    foreach ($w in $Job.PowerShell.Streams.Warning) { $errors.Add('WARNING: ' + $w.Message) }
     if ($Job.Overflow) { $ok = $false; $errors.Insert(0, "output exceeded the cap of $($Job.Limit) bytes") }
     $Job.PowerShell.Dispose()
     $running.Remove($Job.Id) | Out-Null

@@ -1,0 +1,22 @@
+import { labDown, labUp } from '../../lab/index.js';
+import { UsageError } from '../usage-error.js';
+
+/** `fleet-scan lab up`: a loopback fleet of sshd hosts dressed as Windows machines, and its inventory. */
+export async function labUpCommand(args: { hosts?: number; states?: string; dir: string; transport: 'ssh' | 'ssh-exec'; base?: string }): Promise<number> {
+  if (args.hosts !== undefined && (!Number.isInteger(args.hosts) || args.hosts < 1 || args.hosts > 250)) {
+    throw new UsageError(`--hosts: must be a whole number from 1 to 250, got ${args.hosts}`);
+  }
+  const result = await labUp({ dir: args.dir, hosts: args.hosts, statesDir: args.states, transport: args.transport, base: args.base });
+  if (!result.ok) throw new UsageError(`lab up: ${result.message}`);
+  process.stdout.write(`lab up: ${result.hosts.length} hosts in ${result.dir}\n`);
+  for (const h of result.hosts) process.stdout.write(`  ${h.name.padEnd(14)} ${h.address}${h.state ? `  dressed as ${h.state}` : ''}\n`);
+  process.stdout.write(`inventory: ${result.inventory}\nnext: fleet-scan scan -i ${result.inventory}\n`);
+  return 0;
+}
+
+export async function labDownCommand(args: { dir: string }): Promise<number> {
+  const result = await labDown({ dir: args.dir });
+  if (!result.ok) throw new UsageError(`lab down: ${result.message}`);
+  process.stdout.write(`lab down: stopped ${result.stopped} hosts\n`);
+  return 0;
+}

@@ -1,0 +1,14 @@
+/** Bad usage or bad input: the CLI prints the lines (no stack) and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+  readonly lines: string[];
+  constructor(lines: string | string[]) {
+    const list = Array.isArray(lines) ? lines : [lines];
+    super(list.join('\n'));
+    this.lines = list;
+  }
+}
+
+export const EXIT_USAGE = 2;
+export const EXIT_INTERNAL = 3;
+export const EXIT_INTERRUPTED = 130;

@@ -1,0 +1,47 @@
+BeforeAll { . (Join-Path $PSScriptRoot '../../helpers/Import-FsStaged.ps1'); $ip = 'C:\Program Files\Microsoft Azure Recovery Services Agent' }
+
+Describe 'mars-clock-skew (staged probes)' {
+    It 'passes 4 s ahead with w32time running against a domain source' {
+        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State (Get-FsTestState)
+        $r.status | Should -Be 'pass'
+        $r.evidence | Should -Be @('clock off by 4 s (ahead of the controller)', 'time zone W. Europe Standard Time', 'w32time Running, source dc01.contoso.local')
+    }
+
+    It 'fails 600 s ahead' {
+        $s = Get-FsTestState
+        $s.clock.offsetSeconds = 600
+        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State $s
+        $r.status | Should -Be 'fail'
+        $r.evidence[0] | Should -Be 'clock off by 600 s (ahead of the controller) >= 300 s'
+    }
+
+    It 'fails 400 s behind' {
+        $s = Get-FsTestState
+        $s.clock.offsetSeconds = -400
+        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State $s
+        $r.status | Should -Be 'fail'
+        $r.evidence[0] | Should -Be 'clock off by 400 s (behind the controller) >= 300 s'
+    }
+
+    It 'warns 90 s ahead' {
+        $s = Get-FsTestState
+        $s.clock.offsetSeconds = 90
+        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State $s
+        $r.status | Should -Be 'warn'
+        $r.evidence[0] | Should -Be 'clock off by 90 s (ahead of the controller) >= 60 s'
+    }
+
+    It 'warns when the time source is the local CMOS clock' {
+        $s = Get-FsTestState
+        $s.clock.w32timeSource = 'Local CMOS Clock'
+        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State $s
+        $r.status | Should -Be 'warn'
+        $r.evidence[0] | Should -Be 'time source is Local CMOS Clock'
+    }
+
+    It 'warns when expectedTimeZone differs from the host time zone' {
+        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State (Get-FsTestState) -Vars @{ expectedTimeZone = 'GMT Standard Time' }
+        $r.status | Should -Be 'warn'
+        $r.evidence[0] | Should -Be 'time zone W. Europe Standard Time, expected GMT Standard Time'
+    }
+}
