@@ -192,7 +192,7 @@ describe('defect 1: string pasting into -Command -', () => {
   });
 
   it('the bare library hangs on a pasted string holding both quote kinds until invocationTimeout ends the call', async () => {
-    const shell = barePowerShell(8_000);
+    const shell = barePowerShell(12_000); // generous: the control call includes a cold pwsh start
     // Control: a string with only double quotes is wrapped in single quotes and works.
     const control = await shell.invoke(PowerShell.command`Write-Output ${'say "hi"'}`);
     expect(control.raw).toBe('say "hi"');
@@ -367,7 +367,7 @@ describe('defect 4: quadratic output collection and unbounded history', () => {
 
 describe('defect 5: multi-line commands', () => {
   it('the bare library hangs on a multi-line if/else until invocationTimeout ends the call', async () => {
-    const shell = barePowerShell(8_000);
+    const shell = barePowerShell(12_000); // generous: the control call includes a cold pwsh start
     // Control: the same statement on one line works.
     const control = await shell.invoke('if ($true) { "a" } else { "b" }');
     expect(control.raw).toBe('a');

@@ -6,7 +6,8 @@ $FsRepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
 foreach ($FsFile in @(Get-ChildItem -Path (Join-Path $FsRepoRoot 'ps-scripts/lib') -Filter *.ps1 | Sort-Object Name)) { . $FsFile.FullName }
 foreach ($FsFile in @(Get-ChildItem -Path (Join-Path $FsRepoRoot 'ps-scripts/lib/fake-staged') -Filter *.ps1 | Sort-Object Name)) { . $FsFile.FullName }
 Register-FsPack -Json ([System.IO.File]::ReadAllText((Join-Path $FsRepoRoot 'ps-scripts/packs/mars/pack.json')))
-foreach ($FsFile in @(Get-ChildItem -Path (Join-Path $FsRepoRoot 'ps-scripts/packs/mars') -Filter *.ps1 | Sort-Object Name)) { . $FsFile.FullName }
+# pack.json order, as the bundle concatenates them: it is the run and report order.
+foreach ($FsCheckId in @($global:FsPack['checks'])) { . (Join-Path $FsRepoRoot "ps-scripts/packs/mars/$FsCheckId.ps1") }
 . (Join-Path $FsRepoRoot 'ps-scripts/entry/Invoke-FleetScanPack.ps1')
 $FsTestControllerUtc = ConvertTo-FsUtcDate -Value '2026-11-25T08:00:00Z'
 
