@@ -29,8 +29,8 @@ export const EXIT_MEANINGS: Record<number, string> = {
   0: 'clean: no check failed and every host was scanned',
   1: 'a check failed',
   2: 'bad usage or input',
-  4: 'a host was unreachable, timed out or errored',
-  5: 'a check failed and a host was unreachable, timed out or errored',
+  4: 'a host was unreachable, timed out or errored, or a check could not run',
+  5: 'a check failed, and a host was unreachable, timed out or errored (or a check could not run)',
   130: 'interrupted',
 };
 
@@ -153,6 +153,8 @@ export function renderSummary(record: RunRecord, options: RenderOptions): string
     paint(summary.failingHosts > 0 ? 'red' : summary.unscannedHosts > 0 ? 'magenta' : 'green', summary.verdict),
   ];
   if (record.interrupted) head.push(paint('red', 'The run was interrupted: results are incomplete.'));
+  const staged = record.hosts.filter((h) => h.staged).length;
+  if (staged > 0) head.push(paint('dim', `${plural(staged, 'host')} of a lab: Windows state staged from state files, not real Windows machines.`));
   sections.push(head);
   sections.push(checksTable(summary, paint, limit));
   sections.push(hostsSection(record, paint, limit));

@@ -19,6 +19,8 @@ export const hostResultSchema = z.strictObject({
   durationMs: z.number().int().nonnegative().optional(),
   computerName: z.string().optional(),
   psVersion: z.string().optional(),
+  /** A lab host: its Windows state was read from a staged state file, not from a real Windows machine. */
+  staged: z.boolean().optional(),
   checks: z.array(checkOutcomeSchema),
 });
 export type HostResult = z.infer<typeof hostResultSchema>;

@@ -82,7 +82,9 @@ function interpret(host: ResolvedHost, plan: HostScanPlan, result: TransportResu
     // Output that lies or is malformed is not trusted at all, not even the parts that looked fine.
     return { ...base, status: 'error', reason: `remote output rejected: ${parsed.problem}`, checks: notRun(plan.checkIds, [], 'remote output rejected') };
   }
-  const identity = parsed.report ? { computerName: parsed.report.computerName, psVersion: parsed.report.psVersion } : {};
+  const identity = parsed.report
+    ? { computerName: parsed.report.computerName, psVersion: parsed.report.psVersion, ...(parsed.report.facts.staged === true ? { staged: true } : {}) }
+    : {};
   const finished = parsed.report?.results ?? parsed.checks;
   switch (result.ended) {
     case 'deadline':

@@ -42,6 +42,8 @@ export function writeSummarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record
     ['Hosts scanned', record.hosts.length],
     ['Run id', record.runId],
   ];
+  const staged = record.hosts.filter((h) => h.staged).length;
+  if (staged > 0) facts.push(['Staged lab hosts', `${staged}: their Windows state came from state files (a lab), not from real Windows machines`]);
   for (const [label, value] of facts) writeRow(ws, [label, value], { styles: [{ font: { bold: true } }, { alignment: { horizontal: 'left' } }] });
   writeBlank(ws);
 

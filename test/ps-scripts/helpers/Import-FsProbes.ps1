@@ -17,3 +17,8 @@ if (-not (Get-Command -Name Get-MpPreference -ErrorAction SilentlyContinue)) {
 if (-not (Get-Command -Name Get-DedupVolume -ErrorAction SilentlyContinue)) {
     function Get-DedupVolume { param([string]$Volume, $ErrorAction) throw 'Get-DedupVolume stub: mock it' }
 }
+if (-not (Get-Command -Name Get-Service -ErrorAction SilentlyContinue)) {
+    function Get-Service { param([string]$Name, [string]$DisplayName, $ErrorAction) throw 'Get-Service stub: mock it' }
+}
+if (-not (Get-Command -Name netsh -ErrorAction SilentlyContinue)) { function netsh { throw 'netsh stub: mock it' } }
+if (-not (Get-Command -Name w32tm -ErrorAction SilentlyContinue)) { function w32tm { throw 'w32tm stub: mock it' } }
