@@ -25,6 +25,7 @@ export function readStat(pid) {
     stime: Number(f[12]) / TICKS,
     cutime: Number(f[13]) / TICKS,
     cstime: Number(f[14]) / TICKS,
+    start: Number(f[19]),
     rss: Number(f[21]) * PAGE,
   };
 }
@@ -66,34 +67,92 @@ export function reapedCpu(pid) {
 }
 
 /**
+ * The processes of one tree over time: the live descendants of `roots()` (and the roots themselves when
+ * `withRoots`), plus every process once seen in the tree that has since been orphaned. Orphans matter: sshd
+ * does not wait for a closed subsystem, so the remote pwsh of a PS remoting session finishes under PID 1
+ * and its CPU never reaches the listener's cutime. Their CPU is the last sample (up to ~100 ms short).
+ */
+class TreeTracker {
+  constructor(roots, withRoots) {
+    this.roots = roots;
+    this.withRoots = withRoots;
+    this.seen = new Map(); // "pid:start" -> { pid, start, cpu, orphaned }
+    this.peakRss = 0;
+    this.peakProcs = 0;
+    this.liveOrphans = 0;
+  }
+
+  update(table) {
+    const roots = this.roots();
+    const tree = descendants(table, roots);
+    if (this.withRoots) for (const r of roots) if (table.has(r)) tree.push(table.get(r));
+    const inTree = new Set();
+    let rss = 0;
+    for (const p of tree) {
+      const key = `${p.pid}:${p.start}`;
+      inTree.add(key);
+      this.seen.set(key, { pid: p.pid, start: p.start, cpu: p.utime + p.stime + p.cutime + p.cstime, orphaned: false });
+      rss += p.rss;
+    }
+    let orphans = 0;
+    for (const [key, e] of this.seen) {
+      if (inTree.has(key)) continue;
+      const p = table.get(e.pid);
+      if (!p || p.start !== e.start) continue; // gone: reaped inside the tree (cutime has it) or by PID 1
+      e.orphaned = true;
+      e.cpu = p.utime + p.stime + p.cutime + p.cstime;
+      rss += p.rss;
+      orphans++;
+    }
+    this.liveOrphans = orphans;
+    this.peakRss = Math.max(this.peakRss, rss);
+    this.peakProcs = Math.max(this.peakProcs, tree.length + orphans);
+    return tree.length;
+  }
+
+  /** True if `pid` was ever seen in this tree. */
+  hasPid(pid) {
+    for (const e of this.seen.values()) if (e.pid === pid) return true;
+    return false;
+  }
+
+  /** CPU seconds of processes that left the tree alive (never reaped by it). */
+  orphanCpu() {
+    let sum = 0;
+    for (const e of this.seen.values()) if (e.orphaned) sum += e.cpu;
+    return sum;
+  }
+}
+
+/**
  * Starts sampling. `root()` gives the contender's pid once it exists; `listeners` are the lab's sshd pids.
- * stop() returns the peaks: controller tree RSS (root included) and remote RSS (listeners excluded).
  */
 export function startSampler({ root, listeners, intervalMs = 100 }) {
-  let controllerPeak = 0;
-  let remotePeak = 0;
-  let remoteProcsPeak = 0;
+  const controller = new TreeTracker(() => (root() === undefined ? [] : [root()]), true);
+  const remote = new TreeTracker(() => listeners, false);
   let samples = 0;
+  let busy = 0;
   const tick = () => {
     const table = procTable();
-    const pid = root();
-    if (pid !== undefined) {
-      const self = table.get(pid);
-      const tree = self ? [self, ...descendants(table, [pid])] : [];
-      controllerPeak = Math.max(controllerPeak, tree.reduce((sum, p) => sum + p.rss, 0));
-    }
-    const remote = descendants(table, listeners);
-    remotePeak = Math.max(remotePeak, remote.reduce((sum, p) => sum + p.rss, 0));
-    remoteProcsPeak = Math.max(remoteProcsPeak, remote.length);
+    busy = controller.update(table) + remote.update(table) + controller.liveOrphans + remote.liveOrphans;
     samples++;
   };
   const timer = setInterval(tick, intervalMs);
   tick();
   return {
+    /** Processes still alive in either tree (including orphans), as of a fresh look. */
+    alive() {
+      tick();
+      return busy;
+    },
     stop() {
       clearInterval(timer);
       tick();
-      return { controllerPeakRss: controllerPeak, remotePeakRss: remotePeak, remoteProcsPeak, samples };
+      return {
+        controllerPeakRss: controller.peakRss, remotePeakRss: remote.peakRss, remoteProcsPeak: remote.peakProcs,
+        controllerOrphanCpu: controller.orphanCpu(), remoteOrphanCpu: remote.orphanCpu(), samples,
+        trackers: { controller, remote },
+      };
     },
   };
 }

@@ -91,6 +91,7 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
     });
     if (!options.signal.aborted) {
       await runFleetChecks(transports.pwsh(), bundle, options.pack.name, fleetCheckIds, options.hosts, hosts);
+      unseenGetNoFleetVerdict(hosts, fleetCheckIds);
     } else {
       for (const h of hosts) {
         for (const id of fleetCheckIds) h.checks.push({ id, status: 'not-run', summary: 'run interrupted', evidence: [], reason: 'run interrupted' });
@@ -118,6 +119,19 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
     waivers: [],
     changes: null,
   };
+}
+
+/**
+ * Fleet checks judge the fleet as planned (an unreachable host still counts towards its vault), but a
+ * host nobody saw gets no verdict of its own: its fleet-check outcomes are `not-run`, never `pass`.
+ */
+function unseenGetNoFleetVerdict(hosts: HostResult[], fleetCheckIds: string[]): void {
+  const fleet = new Set(fleetCheckIds);
+  for (const h of hosts) {
+    if (h.status === 'ok') continue;
+    const why = `host ${h.status}: not scanned`;
+    h.checks = h.checks.map((c) => (fleet.has(c.id) ? { id: c.id, status: 'not-run', summary: why, evidence: [], reason: why } : c));
+  }
 }
 
 function safeUser(): string {

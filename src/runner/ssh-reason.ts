@@ -9,8 +9,9 @@ const RULES: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/(Connection timed out|Operation timed out)/i, () => 'connect timed out'],
   [/No route to host/i, () => 'no route to host'],
   [/Network is unreachable/i, () => 'network unreachable'],
-  [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/i, () => 'host key mismatch: the host key differs from known_hosts (Host key verification failed)'],
+  // ssh ends both cases with "Host key verification failed": the unknown key must be told apart first.
   [/No \S+ host key is known for/i, () => 'unknown host key: not in known_hosts and strict checking is on'],
+  [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/i, () => 'host key mismatch: the host key differs from known_hosts (Host key verification failed)'],
   [/Permission denied \(([^)]*)\)/i, (m) => `authentication failed: permission denied (${m[1]})`],
   [/subsystem request failed/i, () => 'no powershell subsystem on the host (subsystem request failed)'],
   [/Timeout, server \S+ not responding/i, () => 'server stopped responding (keep-alive timeout)'],
