@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { ResolvedHost } from '../inventory/schema.js';
 import type { Journal } from './journal.js';
@@ -25,6 +26,8 @@ export interface FleetScanOptions {
 export async function scanFleet(options: FleetScanOptions): Promise<HostResult[]> {
   const limit = pLimit(options.concurrency);
   const { signal } = options;
+  // Every running host listens for the interrupt; that many listeners is expected, not a leak.
+  setMaxListeners(options.concurrency * 2 + 10, signal);
   const jobs = options.hosts.map((host) => {
     const earlier = options.finished?.get(host.name);
     if (earlier) return Promise.resolve(earlier);
