@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import type { ResolvedHost } from '../inventory/schema.js';
 import type { Journal } from './journal.js';
 import type { HostResult } from './run-record.js';
-import { scanHost, type HostScanPlan } from './scan-host.js';
+import { hostIdentity, scanHost, type HostScanPlan } from './scan-host.js';
 import type { TransportSet } from './transport-set.js';
 
 export interface FleetScanOptions {
@@ -49,12 +49,7 @@ export async function scanFleet(options: FleetScanOptions): Promise<HostResult[]
 /** A host the run never started (interrupted first): every check `not-run`, never `pass`. */
 export function notStarted(host: ResolvedHost, checkIds: string[]): HostResult {
   return {
-    name: host.name,
-    address: host.address,
-    transport: host.transport,
-    cloud: host.cloud,
-    tags: host.tags,
-    vault: typeof host.vars.vaultName === 'string' ? host.vars.vaultName : undefined,
+    ...hostIdentity(host),
     status: 'not-run',
     reason: 'run interrupted before this host started',
     checks: checkIds.map((id) => ({ id, status: 'not-run', summary: 'run interrupted', evidence: [], reason: 'run interrupted' })),

@@ -62,16 +62,7 @@ export async function scanHost(host: ResolvedHost, transport: Transport, plan: H
 }
 
 function interpret(host: ResolvedHost, plan: HostScanPlan, result: TransportResult, started: Date, durationMs: number): HostResult {
-  const base = {
-    name: host.name,
-    address: host.address,
-    transport: host.transport,
-    cloud: host.cloud,
-    tags: host.tags,
-    vault: typeof host.vars.vaultName === 'string' ? host.vars.vaultName : undefined,
-    startedAt: started.toISOString(),
-    durationMs,
-  };
+  const base = { ...hostIdentity(host), startedAt: started.toISOString(), durationMs };
   const parsed = parseHostOutput(result.output, { marker: plan.marker, host: host.name, checkIds: new Set(plan.checkIds) });
   const seconds = Math.round(plan.deadlineMs / 1000);
 
@@ -106,6 +97,18 @@ function interpret(host: ResolvedHost, plan: HostScanPlan, result: TransportResu
       }
       return { ...base, ...identity, status: 'ok', checks: complete(plan.checkIds, parsed.report.results) };
   }
+}
+
+/** The inventory facts every host result carries, whatever became of the scan. */
+export function hostIdentity(host: ResolvedHost): Pick<HostResult, 'name' | 'address' | 'transport' | 'cloud' | 'tags' | 'vault'> {
+  return {
+    name: host.name,
+    address: host.address,
+    transport: host.transport,
+    cloud: host.cloud,
+    tags: host.tags,
+    vault: typeof host.vars.vaultName === 'string' ? host.vars.vaultName : undefined,
+  };
 }
 
 function toOutcome(r: RemoteCheckResult): CheckOutcome {
