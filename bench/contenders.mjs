@@ -55,6 +55,8 @@ function fleetScan(transport) {
     args: [
       path.join(REPO, 'bin', 'fleet-scan.js'), 'scan', '-i', ctx.inventory(transport, n), '--no-history', '-o', outDir,
       '--concurrency', String(ctx.concurrency), '-q', '--connect-timeout', `${Math.round(ctx.connectMs / 1000)}s`,
+      // Bounds generous enough that a loaded 2-core box never turns a slow host into a timeout.
+      '--deadline', `${ctx.deadlineS}s`,
     ],
     env: {},
   });

@@ -27,6 +27,7 @@ const { values: opts } = parseArgs({
     'rss-size': { type: 'string', default: '20' },
     reps: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '16' },
+    contenders: { type: 'string', default: CONTENDERS.map((c) => c.id).join(',') },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -34,6 +35,7 @@ const sizes = opts.sizes.split(',').map(Number);
 const rssSize = Number(opts['rss-size']);
 const reps = Number(opts.reps);
 const concurrency = Number(opts.concurrency);
+const chosen = CONTENDERS.filter((c) => opts.contenders.split(',').includes(c.id));
 const STATE = path.join(REPO, 'test', 'fixtures', 'states', 'healthy-public.json');
 const BASE = '127.0.170'; // the benchmark's loopback range is 127.0.170-199
 const DEADLINE_MS = 120_000; // fleet-scan's default --deadline, for the baseline's check budget
@@ -58,7 +60,7 @@ try {
   const files = new Map();
   const ctx = {
     port: lab.port, clientKey: lab.clientKey, knownHosts: lab.knownHosts, powershell: lab.powershell,
-    concurrency, connectMs: 60_000, bundleFile, payload,
+    concurrency, connectMs: 180_000, deadlineS: 600, bundleFile, payload,
     hostsFile(n) {
       const key = `hosts-${n}`;
       if (!files.has(key)) {
@@ -84,12 +86,12 @@ try {
     },
   };
 
-  const fleetScanOnly = CONTENDERS.filter((c) => c.group === 'fleet-scan');
+  const fleetScanOnly = chosen.filter((c) => c.group === 'fleet-scan');
   // A warm-up round (discarded), then each size; the extra fleet-scan-only size for the RSS target.
-  const measured = sizes.map((n) => ({ n, contenders: CONTENDERS, reps }));
+  const measured = sizes.map((n) => ({ n, contenders: chosen, reps }));
   if (rssSize > 0 && !sizes.includes(rssSize)) measured.push({ n: rssSize, contenders: fleetScanOnly, reps });
   measured.sort((a, b) => a.n - b.n);
-  const blocks = [{ n: Math.min(...sizes), contenders: CONTENDERS, reps: 1, warmup: true }, ...measured];
+  const blocks = [{ n: Math.min(...sizes), contenders: chosen, reps: 1, warmup: true }, ...measured];
 
   const runs = [];
   for (const block of blocks) {
@@ -117,11 +119,12 @@ try {
     node: process.version,
     concurrency,
     reps,
-    command: `node bench/fleet-bench.mjs --sizes ${opts.sizes} --rss-size ${rssSize} --reps ${reps} --concurrency ${concurrency}`,
+    command: `python3 bench/subreaper.py node bench/fleet-bench.mjs --sizes ${opts.sizes} --rss-size ${rssSize} --reps ${reps} --concurrency ${concurrency}` +
+      (chosen.length < CONTENDERS.length ? ` --contenders ${opts.contenders}` : ''),
   };
   mkdirSync(path.join(REPO, 'bench', 'out'), { recursive: true });
   writeFileSync(path.join(REPO, 'bench', 'out', 'fleet-bench.json'), JSON.stringify({ meta, runs }, null, 2));
-  const markdown = renderResults(meta, runs, CONTENDERS);
+  const markdown = renderResults(meta, runs, chosen);
   process.stdout.write(`${markdown}\n`);
   if (!opts['no-write']) writeResultsSection(path.join(REPO, 'bench', 'RESULTS.md'), markdown);
 } finally {

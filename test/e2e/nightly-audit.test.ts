@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listenAndHold, type HoldOpenListener } from '../../src/lab/hold-open-listener.js';
 import { openHistory } from '../../src/history/store.js';
 import { labDown, labUp } from '../../src/lab/lab-up.js';
+import { listStateFiles } from '../../src/lab/lab-state.js';
+import { stagedStateSchema } from '../../src/lab/staged-state-schema.js';
 import type { RunRecord } from '../../src/runner/run-record.js';
 import { REPO } from '../helpers/pwsh.js';
 import { assertBuilt, CANARY_SECRET, jsonLines, killGroup, runCli, startCli, waitFor, type CliRun } from './run-cli.js';
@@ -18,6 +20,7 @@ const FIXTURES = path.join(REPO, 'test', 'fixtures', 'audit');
 const BASE = '127.0.162';
 const SILENT_ADDRESS = '127.0.163.2';
 const SCAN_MS = 240_000;
+const CLI_MS = 120_000;
 
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-e2e-audit-'));
 const labDir = path.join(root, 'lab');
@@ -67,6 +70,31 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+describe('the audit fixtures', () => {
+  test('every state file, both nights, is a valid staged state', () => {
+    const files = [...listStateFiles(FIXTURES), ...listStateFiles(path.join(FIXTURES, 'night2'))];
+    expect(files.map((f) => path.basename(f))).toEqual(['01-fs01-healthy.json', '02-app02-old-dotnet.json', '03-sql03-not-admin.json', '02-app02-weak-crypto.json']);
+    for (const file of files) {
+      const parsed = stagedStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      expect(parsed.success ? 'valid' : `${path.basename(file)}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`).toBe('valid');
+    }
+  });
+
+  test('app02 changes between the nights only in its .NET registry keys', () => {
+    const night1 = JSON.parse(readFileSync(path.join(FIXTURES, '02-app02-old-dotnet.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    const night2 = JSON.parse(readFileSync(path.join(FIXTURES, 'night2', '02-app02-weak-crypto.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    const changedKeys = Object.keys({ ...night1.registry, ...night2.registry })
+      .filter((k) => JSON.stringify(night1.registry![k]) !== JSON.stringify(night2.registry![k]));
+    expect(changedKeys).toEqual([
+      'HKLM:\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full',
+      'HKLM:\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319',
+      'HKLM:\\SOFTWARE\\WOW6432Node\\Microsoft\\.NETFramework\\v4.0.30319',
+    ]);
+    const rest = (s: Record<string, unknown>) => ({ ...s, $schema: undefined, description: undefined, registry: undefined });
+    expect(rest(night2)).toEqual(rest(night1));
+  });
+});
+
 let night1: CliRun;
 let night2: CliRun;
 
@@ -100,7 +128,7 @@ describe('two nights into one history, app02 changed in between', () => {
     expect(rows.map((r) => r[0])).toEqual(ids);
     // RUN, date, time, HOSTS, FAILING, UNSEEN
     for (const r of rows) expect(r.slice(3, 6)).toEqual(['3', '2', '0']);
-  });
+  }, CLI_MS);
 
   test('fleet-scan diff names exactly the fix and the new failure on app02', async () => {
     const run = await runCli(['diff', '--history', historyFile]);
@@ -112,7 +140,7 @@ describe('two nights into one history, app02 changed in between', () => {
       ['new-failure', 'app02:', 'mars-tls12-dotnet'],
       ['fixed', 'app02:', 'mars-dotnet-version'],
     ]);
-  });
+  }, CLI_MS);
 
   test('the second run record carries the same two changes against the first night', () => {
     const record = readRecord(at('night2.json'));
@@ -239,102 +267,138 @@ describe('waivers from a CSV file', () => {
   });
 });
 
-describe('two scans on one history at once, and a scan killed with SIGKILL', () => {
+describe('two scans on one history at once', () => {
   let silent: HoldOpenListener;
   let second: CliRun;
+  let first: CliRun;
   let holderPid: number;
-  let killed: CliRun;
-  let lockInventory: string;
-  let journalHosts = 0;
-  const runsBefore: string[] = [];
 
   beforeAll(async () => {
-    for (const n of ['night1', 'night2', 'night3', 'night4']) runsBefore.push(readRecord(at(`${n}.json`)).runId);
     // The lab plus a host whose port accepts and never answers: the first scan holds the history lock
-    // until its connect timeout, long enough for the second scan to meet the lock.
+    // until that host fails, which is when this test closes the listener, after the second scan ran.
     silent = await listenAndHold(SILENT_ADDRESS, 2222, SCAN_MS);
     const doc = JSON.parse(readFileSync(inventory, 'utf8')) as { name: string; hosts: Record<string, unknown>[] };
     doc.name = 'lab-lock';
     doc.hosts.push({ name: 'silent04', address: SILENT_ADDRESS });
-    lockInventory = at('lock-inventory.json');
+    const lockInventory = at('lock-inventory.json');
     writeFileSync(lockInventory, JSON.stringify(doc, null, 2));
-    const lockOut = at('lock-out');
 
-    const first = startCli(['scan', '-i', lockInventory, '-o', lockOut, '--history', historyFile, '--connect-timeout', '200s', '--concurrency', '4']);
+    const running = startCli(['scan', '-i', lockInventory, '-o', outDir, '--history', historyFile, '--json', at('lock.json'),
+      '--connect-timeout', '200s', '--quiet']);
     try {
-      holderPid = first.child.pid!;
+      holderPid = running.child.pid!;
       const lockFile = `${historyFile}.lock`;
       const locked = await waitFor(() => existsSync(lockFile) && readFileSync(lockFile, 'utf8').includes(`"pid":${holderPid}`), 60_000);
       if (!locked) throw new Error('the first scan never took the history lock');
-      second = await runCli(['scan', '-i', inventory, '--host', 'fs01', '-o', outDir, '--history', historyFile]);
-
-      // Let the silent host fail (its listener closes), then kill the first scan as soon as its journal
-      // holds every host: from there it diffs, writes history and the reports.
-      const journal = () => {
-        if (!existsSync(lockOut)) return 0;
-        const file = readdirSync(lockOut).find((f) => f.endsWith('.journal.jsonl'));
-        return file ? readFileSync(path.join(lockOut, file), 'utf8').split('\n').filter((l) => l.startsWith('{"type":"host"')).length : 0;
-      };
-      await waitFor(() => journal() >= 3, SCAN_MS);
+      second = await runCli(['scan', '-i', inventory, '--host', 'fs01', '-o', outDir, '--history', historyFile, '--quiet']);
       await silent.close();
-      await waitFor(() => journal() >= 4, 60_000, 2);
-      journalHosts = journal();
-      first.child.kill('SIGKILL');
-      killed = await first.done;
+      first = await running.done;
     } finally {
-      killGroup(first.child);
+      killGroup(running.child);
       await silent.close();
     }
   }, 2 * SCAN_MS);
 
   test('the second scan exits 2 with one line naming the scan that holds the history', () => {
     expect(second.code).toBe(2);
+    expect(second.stdout).toBe('');
     expect(second.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(new RegExp(`^fleet-scan: history ${historyFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by fleet-scan pid ${holderPid} since \\d\\d:\\d\\d:\\d\\d; wait for it or use --no-history$`)),
+      expect.stringMatching(new RegExp(`^fleet-scan: history ${escapeRegExp(historyFile)} is in use by fleet-scan pid ${holderPid} since \\d\\d:\\d\\d:\\d\\d; wait for it or use --no-history$`)),
     ]);
   });
 
-  test('the first scan was killed after it had finished every host', () => {
-    expect(journalHosts).toBe(4);
-    expect(killed.signal).toBe('SIGKILL');
+  test('the first scan finishes undisturbed: exit 5 for its failures and the host that never answered', () => {
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(5);
+    const record = readRecord(at('lock.json'));
+    expect(record.hosts.find((h) => h.name === 'silent04')?.status).toBe('unreachable');
+    expect(record.hosts.filter((h) => h.status === 'ok')).toHaveLength(3);
   });
 
-  test('after the kill, fleet-scan history still lists every earlier night', async () => {
+  test('the first scan recorded its run and released the lock', async () => {
+    const list = await runCli(['history', '--history', historyFile]);
+    expect(list.stdout).toContain(readRecord(at('lock.json')).runId);
+    expect(existsSync(`${historyFile}.lock`)).toBe(false);
+  }, CLI_MS);
+});
+
+describe('a scan SIGKILLed inside its history write', () => {
+  let killed: CliRun;
+  let killedRunId: string;
+  let journalHosts: number;
+  const killOut = at('kill-out');
+  let runsBefore: string[] = [];
+
+  beforeAll(async () => {
+    runsBefore = (await runCli(['history', '--history', historyFile])).stdout.split('\n').filter((l) => /^\d{8}T/.test(l)).map((l) => l.split(/\s+/)[0]!);
+    // The hook makes the real CLI SIGKILL itself after 40 of its 93 result rows, inside the transaction.
+    const running = startCli(['scan', '-i', inventory, '-o', killOut, '--history', historyFile, '--quiet'], {
+      nodeArgs: ['--import', path.join(FIXTURES, 'sigkill-inside-save-run.mjs')],
+      env: { FS_E2E_SIGKILL_AT_RESULT: '40' },
+    });
+    try {
+      killed = await running.done;
+    } finally {
+      killGroup(running.child);
+    }
+    const journal = readdirSync(killOut).find((f) => f.endsWith('.journal.jsonl'));
+    const lines = journal ? jsonLines(path.join(killOut, journal)) : [];
+    killedRunId = String(lines[0]?.runId);
+    journalHosts = lines.filter((l) => l.type === 'host').length;
+  }, SCAN_MS);
+
+  test('the scan finished every host and died by SIGKILL before writing any report', () => {
+    expect(journalHosts).toBe(3);
+    expect(killed.signal).toBe('SIGKILL');
+    expect(readdirSync(killOut).filter((f) => !f.endsWith('.journal.jsonl'))).toEqual([]);
+  });
+
+  test('fleet-scan history still lists every earlier run and not the killed one', async () => {
+    expect(runsBefore.length).toBe(5);
     const run = await runCli(['history', '--history', historyFile]);
     expect(run.code).toBe(0);
     const listed = run.stdout.split('\n').filter((l) => /^\d{8}T/.test(l)).map((l) => l.split(/\s+/)[0]);
-    for (const id of runsBefore) expect(listed).toContain(id);
-  });
+    expect(listed).toEqual(runsBefore);
+    expect(listed).not.toContain(killedRunId);
+  }, CLI_MS);
 
-  test('after the kill, the database passes an integrity check and every stored run reads back whole', () => {
+  test('the database passes an integrity check, every stored run reads back whole, and no row of the killed run is left', () => {
     const db = new Database(historyFile, { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare('SELECT count(*) FROM results WHERE run_id = ?').pluck().get(killedRunId)).toBe(0);
     } finally {
       db.close();
     }
     const store = openHistory(historyFile);
     try {
       const runs = store.listRuns({ limit: 100 });
-      expect(runs.length).toBeGreaterThanOrEqual(runsBefore.length);
+      expect(runs.map((r) => r.runId)).toEqual(runsBefore);
       for (const r of runs) expect(store.getRun(r.runId)?.hosts).toHaveLength(r.hostCount);
     } finally {
       store.close();
     }
   });
 
-  test('after the kill, fleet-scan diff reads the earlier nights back', async () => {
-    const run = await runCli(['diff', '--history', historyFile, runsBefore[0]!, runsBefore[1]!]);
+  test('fleet-scan diff still compares the first two nights', async () => {
+    const [night1Id, night2Id] = ['night1', 'night2'].map((n) => readRecord(at(`${n}.json`)).runId);
+    const run = await runCli(['diff', '--history', historyFile, night1Id!, night2Id!]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(': 2\n');
-  });
+    expect(run.stdout).toContain(`changes since run ${night1Id}`);
+    expect(run.stdout).toMatch(/new-failure\s+app02: mars-tls12-dotnet/);
+  }, CLI_MS);
 
-  test('the lock the killed scan left behind is taken over by the next scan, which records its run', async () => {
+  test('the lock the killed scan left is taken over by the next scan, which records its run', async () => {
+    expect(readFileSync(`${historyFile}.lock`, 'utf8')).toContain('"pid":');
     const run = await runCli(['scan', '-i', inventory, '--host', 'fs01', '-o', outDir, '--history', historyFile, '--json', at('after-kill.json'), '--quiet']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const list = await runCli(['history', '--history', historyFile]);
     expect(list.stdout).toContain(readRecord(at('after-kill.json')).runId);
     expect(existsSync(`${historyFile}.lock`)).toBe(false);
-  });
+  }, SCAN_MS);
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

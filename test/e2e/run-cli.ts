@@ -16,6 +16,13 @@ export interface CliRun {
   stderr: string;
 }
 
+export interface CliOptions {
+  /** Extra environment for the CLI process. */
+  env?: NodeJS.ProcessEnv;
+  /** Node options before the script, e.g. `--import <hook>`. */
+  nodeArgs?: string[];
+}
+
 export interface RunningCli {
   child: ChildProcess;
   done: Promise<CliRun>;
@@ -25,12 +32,12 @@ export interface RunningCli {
  * Starts `fleet-scan <args>` in its own process group (so a test can end the scan and every pwsh and
  * ssh it started, by the group id of a process the test made). No colour, no terminal.
  */
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): RunningCli {
-  const child = spawn(process.execPath, [CLI, ...args], {
+export function startCli(args: string[], options: CliOptions = {}): RunningCli {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], {
     cwd: REPO,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', TERM: 'dumb', FS_E2E_PASSWORD: CANARY_SECRET, ...env },
+    env: { ...process.env, NO_COLOR: '1', TERM: 'dumb', FS_E2E_PASSWORD: CANARY_SECRET, ...options.env },
   });
   let stdout = '';
   let stderr = '';
@@ -43,8 +50,8 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): RunningCl
 }
 
 /** Runs `fleet-scan <args>` to the end. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  return startCli(args, env).done;
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  return startCli(args, options).done;
 }
 
 /** SIGKILLs whatever is left of the process group a `startCli` child leads (pwsh workers, ssh clients). */

@@ -7,11 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFailureFixtures, startFleet, type FailureFixtures, type FailureKind, type Lab } from '../../src/lab/index.js';
 import type { HostResult, RunRecord } from '../../src/runner/run-record.js';
 import { checkBudgetFor } from '../../src/runner/run-scan.js';
+import { takeLabTurn } from './helpers/lab-lock.js';
 import { HEALTHY_SKIPPED, healthyInventoryVars, healthyStates, scanInventoryFile, writeInventory } from './helpers/scan-lab.js';
 
-const DEADLINE_MS = 60_000;
+/** Roomy: 20 remote PowerShell sessions at once share 2 cores with whatever else runs. */
+const DEADLINE_MS = 120_000;
 /** Generous: the fleet checks and worker start-up come on top of the per-host deadline. */
-const RUN_BOUND_MS = DEADLINE_MS + 45_000;
+const RUN_BOUND_MS = DEADLINE_MS + 60_000;
 
 const KINDS: FailureKind[] = ['down', 'never-answers', 'no-subsystem', 'wrong-key', 'wrong-host-key'];
 
@@ -55,10 +57,12 @@ function expectHealthy(record: RunRecord, name: string): void {
 
 describe.sequential('a scan of a loopback fleet with every kind of unreachable host', () => {
   let dir: string;
+  let releaseLabTurn: (() => void) | undefined;
   let lab: Lab | undefined;
   let failures: FailureFixtures | undefined;
 
   beforeAll(async () => {
+    releaseLabTurn = await takeLabTurn();
     dir = mkdtempSync(path.join(tmpdir(), 'fs-h8-fleet-'));
     lab = await startFleet({ dir: path.join(dir, 'lab'), base: '127.0.100', count: 20, states: healthyStates(path.join(dir, 'states'), 20) });
     failures = await startFailureFixtures({
@@ -68,12 +72,16 @@ describe.sequential('a scan of a loopback fleet with every kind of unreachable h
       client: { clientKey: lab.clientKey, knownHosts: lab.knownHosts },
       lifetimeMs: 300_000,
     });
-  }, 120_000);
+  }, 720_000);
 
   afterAll(async () => {
-    await failures?.stop();
-    await lab?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      await failures?.stop();
+      await lab?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    } finally {
+      releaseLabTurn?.();
+    }
   });
 
   it('gives every host over ssh an honest status: dressed hosts ok and passing, each failure unreachable with its own reason, within the deadline', async () => {
