@@ -2,7 +2,9 @@
 // baselines, on one loopback lab, in one run, contenders alternated so machine drift hits all alike.
 //
 //   npm run bench                      (setup, build, lab-start, this, report-10k)
-//   node bench/fleet-bench.mjs [--sizes 10,50,100] [--rss-size 20] [--reps 3] [--concurrency 16] [--no-write]
+//   python3 bench/subreaper.py node bench/fleet-bench.mjs [--sizes 10,50,100] [--rss-size 20] [--reps 3]
+//       [--concurrency 16] [--contenders id,...] [--out bench/out/fleet-bench.json] [--no-write]
+//   node bench/fleet-merge.mjs a.json b.json ...   (one report from several runs' raw files)
 //
 // Writes bench/out/fleet-bench.json (every run) and the generated part of the "Fleet scan" section of
 // bench/RESULTS.md (between the fleet-bench markers; the prose around them is kept).
@@ -28,6 +30,7 @@ const { values: opts } = parseArgs({
     reps: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '16' },
     contenders: { type: 'string', default: CONTENDERS.map((c) => c.id).join(',') },
+    out: { type: 'string', default: 'bench/out/fleet-bench.json' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -122,8 +125,9 @@ try {
     command: `python3 bench/subreaper.py node bench/fleet-bench.mjs --sizes ${opts.sizes} --rss-size ${rssSize} --reps ${reps} --concurrency ${concurrency}` +
       (chosen.length < CONTENDERS.length ? ` --contenders ${opts.contenders}` : ''),
   };
-  mkdirSync(path.join(REPO, 'bench', 'out'), { recursive: true });
-  writeFileSync(path.join(REPO, 'bench', 'out', 'fleet-bench.json'), JSON.stringify({ meta, runs }, null, 2));
+  const rawFile = path.resolve(REPO, opts.out);
+  mkdirSync(path.dirname(rawFile), { recursive: true });
+  writeFileSync(rawFile, JSON.stringify({ meta, runs }, null, 2));
   const markdown = renderResults(meta, runs, chosen);
   process.stdout.write(`${markdown}\n`);
   if (!opts['no-write']) writeResultsSection(path.join(REPO, 'bench', 'RESULTS.md'), markdown);

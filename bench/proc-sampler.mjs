@@ -20,6 +20,7 @@ export function readStat(pid) {
   if (f[0] === 'Z' || f[0] === 'X') return undefined;
   return {
     pid,
+    name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')),
     ppid: Number(f[1]),
     utime: Number(f[11]) / TICKS,
     stime: Number(f[12]) / TICKS,
@@ -79,6 +80,7 @@ class TreeTracker {
     this.seen = new Map(); // "pid:start" -> { pid, start, cpu, orphaned }
     this.peakRss = 0;
     this.peakProcs = 0;
+    this.peakByName = {}; // command name -> RSS summed over its processes, at the tree's peak
     this.liveOrphans = 0;
   }
 
@@ -88,7 +90,9 @@ class TreeTracker {
     if (this.withRoots) for (const r of roots) if (table.has(r)) tree.push(table.get(r));
     const inTree = new Set();
     let rss = 0;
+    const byName = {};
     for (const p of tree) {
+      byName[p.name] = (byName[p.name] ?? 0) + p.rss;
       const key = `${p.pid}:${p.start}`;
       inTree.add(key);
       this.seen.set(key, { pid: p.pid, start: p.start, cpu: p.utime + p.stime + p.cutime + p.cstime, orphaned: false });
@@ -102,9 +106,11 @@ class TreeTracker {
       e.orphaned = true;
       e.cpu = p.utime + p.stime + p.cutime + p.cstime;
       rss += p.rss;
+      byName[p.name] = (byName[p.name] ?? 0) + p.rss;
       orphans++;
     }
     this.liveOrphans = orphans;
+    if (rss > this.peakRss) this.peakByName = byName;
     this.peakRss = Math.max(this.peakRss, rss);
     this.peakProcs = Math.max(this.peakProcs, tree.length + orphans);
     return tree.length;
@@ -150,6 +156,7 @@ export function startSampler({ root, listeners, intervalMs = 100 }) {
       tick();
       return {
         controllerPeakRss: controller.peakRss, remotePeakRss: remote.peakRss, remoteProcsPeak: remote.peakProcs,
+        controllerPeakByName: Object.fromEntries(Object.entries(controller.peakByName).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
         controllerOrphanCpu: controller.orphanCpu(), remoteOrphanCpu: remote.orphanCpu(), samples,
         trackers: { controller, remote },
       };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listStateFiles, planLabHosts } from '../../src/lab/lab-state.js';
 import type { RunRecord } from '../../src/runner/run-record.js';
 import { REPO } from '../helpers/pwsh.js';
-import { assertBuilt, runCli, type CliRun } from './run-cli.js';
+import { assertBuilt, killStillRunning, runCli, type CliRun } from './run-cli.js';
 
 const STATES = path.join(REPO, 'test', 'fixtures', 'states');
 const SHIPPED = path.join(REPO, 'lab', 'states');
@@ -22,7 +22,10 @@ type Expected = Record<string, Record<string, string>>;
 const expected = JSON.parse(readFileSync(path.join(STATES, 'expected.json'), 'utf8')) as Expected;
 
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-e2e-mars-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  killStillRunning();
+  rmSync(root, { recursive: true, force: true });
+});
 
 beforeAll(() => assertBuilt());
 

@@ -14,7 +14,7 @@ import { listStateFiles } from '../../src/lab/lab-state.js';
 import { stagedStateSchema } from '../../src/lab/staged-state-schema.js';
 import type { RunRecord } from '../../src/runner/run-record.js';
 import { REPO } from '../helpers/pwsh.js';
-import { assertBuilt, CANARY_SECRET, jsonLines, killGroup, runCli, startCli, waitFor, type CliRun } from './run-cli.js';
+import { assertBuilt, CANARY_SECRET, jsonLines, killGroup, killStillRunning, runCli, startCli, waitFor, type CliRun } from './run-cli.js';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'audit');
 const BASE = '127.0.162';
@@ -66,6 +66,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  killStillRunning();
   await labDown({ dir: labDir });
   rmSync(root, { recursive: true, force: true });
 });

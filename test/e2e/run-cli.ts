@@ -43,8 +43,12 @@ export function startCli(args: string[], options: CliOptions = {}): RunningCli {
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  running.add(child);
   const done = new Promise<CliRun>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal, stdout, stderr });
+    });
   });
   return { child, done };
 }
@@ -52,6 +56,14 @@ export function startCli(args: string[], options: CliOptions = {}): RunningCli {
 /** Runs `fleet-scan <args>` to the end. */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   return startCli(args, options).done;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Ends every CLI this file started that is still running (a timed-out test does not end its child). */
+export function killStillRunning(): void {
+  for (const child of running) killGroup(child);
+  running.clear();
 }
 
 /** SIGKILLs whatever is left of the process group a `startCli` child leads (pwsh workers, ssh clients). */
