@@ -111,4 +111,12 @@ export function cli(argv: string[]): Argv {
     });
 }
 
+// `fleet-scan ... | head` closes our stdout early: that is the reader's choice, not an error to report.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 await cli(hideBin(process.argv)).parseAsync();

@@ -28,11 +28,14 @@ export function listStateFiles(dir: string): string[] {
     .map((f) => path.resolve(dir, f));
 }
 
-/** `01-fs01-healthy-public.json` -> `fs01`: the first part after an optional numeric ordering prefix. */
+/**
+ * `01-fs01-healthy-public.json` -> `fs01` (after a numeric ordering prefix, the host name comes first);
+ * `old-dotnet.json` -> `old-dotnet` (without one, the whole name: it is all that tells the hosts apart).
+ */
 export function hostNameFromStateFile(file: string): string {
   const parts = path.basename(file, '.json').split('-').filter((p) => p !== '');
-  const rest = parts.length > 1 && /^\d+$/.test(parts[0]!) ? parts.slice(1) : parts;
-  return (rest[0] ?? 'host').toLowerCase();
+  if (parts.length > 1 && /^\d+$/.test(parts[0]!)) return parts[1]!.toLowerCase();
+  return parts.join('-').toLowerCase() || 'host';
 }
 
 /** The `inventory` object of a state file, or an empty one when it has none. */

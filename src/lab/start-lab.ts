@@ -8,7 +8,7 @@ import { isOurListener, readLabPids, removeLabPids, writeLabPids } from './lab-p
 import { findPwsh } from './pwsh-location.js';
 import { renderSshdConfig } from './sshd-config.js';
 import { spawnSshd, validateSshdConfig, type SshdProcess } from './sshd-process.js';
-import { waitListening } from './wait-listening.js';
+import { tryConnect, waitListening } from './wait-listening.js';
 import { writeLabWrappers } from './wrappers.js';
 
 /** `pwsh`: the powershell subsystem; `none`: no Subsystem line; `missing-path`: it names a missing file. */
@@ -121,6 +121,10 @@ export async function startLab(options: StartLabOptions): Promise<Lab> {
   mkdirSync(dir, { recursive: true });
   const running = readLabPids(dir)?.listeners.filter((l) => isOurListener(l.pid, l.config)) ?? [];
   if (running.length > 0) throw new LabError(`a lab is already running in ${dir}; stop it first (fleet-scan lab down)`);
+
+  // Another process on an address would answer for our host: say so rather than start a lab that lies.
+  const taken = (await Promise.all(options.hosts.map(async (h) => ((await tryConnect(h.address, port)) ? h.address : undefined)))).filter(Boolean);
+  if (taken.length > 0) throw new LabError(`${taken[0]}:${port} is already in use (another lab? try --base or lab down)${taken.length > 1 ? ` (and ${taken.length - 1} more addresses)` : ''}`);
 
   const pwsh = findPwsh();
   if (!pwsh.ok) throw new LabError(pwsh.message);

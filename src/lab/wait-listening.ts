@@ -1,7 +1,8 @@
 import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-function tryConnect(address: string, port: number): Promise<boolean> {
+/** Whether something accepts TCP on `address:port` right now. */
+export function tryConnect(address: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: address, port });
     const done = (ok: boolean) => {

@@ -17,9 +17,9 @@ const SHIPPED = path.join(REPO, 'lab', 'states');
 const LAB_MS = 120_000;
 const SCAN_MS = 300_000;
 
-/** expected.json: for each state file, the status of every MARS check on a host dressed with it. */
+/** expected-statuses.json: for each state file, the status of every MARS check on a host dressed with it. */
 type Expected = Record<string, Record<string, string>>;
-const expected = JSON.parse(readFileSync(path.join(STATES, 'expected.json'), 'utf8')) as Expected;
+const expected = JSON.parse(readFileSync(path.join(REPO, 'test', 'fixtures', 'expected-statuses.json'), 'utf8')) as Expected;
 
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-e2e-mars-'));
 afterAll(() => {
@@ -29,7 +29,7 @@ afterAll(() => {
 
 beforeAll(() => assertBuilt());
 
-/** Exactly the state files expected.json describes, in a folder of their own (the lab dresses a host per file). */
+/** Exactly the state files expected-statuses.json describes, in a folder of their own (the lab dresses a host per file). */
 function expectedStatesDir(): string {
   const dir = path.join(root, 'states');
   mkdirSync(dir, { recursive: true });
@@ -48,7 +48,7 @@ interface LabScan {
   lab: CliRun;
   scan: CliRun;
   record: RunRecord;
-  /** Host name -> the state file (as named in expected.json) it is dressed with. */
+  /** Host name -> the state file (as named in expected-statuses.json) it is dressed with. */
   stateOf: Map<string, string>;
 }
 
@@ -72,7 +72,7 @@ function labDown(name: string): Promise<CliRun> {
   return runCli(['lab', 'down', '--dir', path.join(root, name, 'lab')]);
 }
 
-/** The status of every check on every host, as expected.json spells it: state file -> check -> status. */
+/** The status of every check on every host, as expected-statuses.json spells it: state file -> check -> status. */
 function statusesByState(run: LabScan): Expected {
   const out: Expected = {};
   for (const host of run.record.hosts) {
@@ -97,7 +97,7 @@ function unexplained(record: RunRecord): string[] {
 }
 
 for (const [transport, base] of [['ssh', '127.0.140'], ['ssh-exec', '127.0.141']] as const) {
-  describe(`every staged state of expected.json, scanned over ${transport}`, () => {
+  describe(`every staged state of expected-statuses.json, scanned over ${transport}`, () => {
     let run: LabScan;
     beforeAll(async () => {
       run = await upAndScan(transport, ['--states', expectedStatesDir(), '--base', base, '--transport', transport]);
@@ -114,7 +114,7 @@ for (const [transport, base] of [['ssh', '127.0.140'], ['ssh-exec', '127.0.141']
       );
     });
 
-    test('every host reports exactly the status expected.json gives each check of its state', () => {
+    test('every host reports exactly the status expected-statuses.json gives each check of its state', () => {
       expect(statusesByState(run)).toEqual(expected);
     });
 

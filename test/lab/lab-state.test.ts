@@ -17,6 +17,7 @@ describe('lab states', () => {
     expect(hostNameFromStateFile('/x/01-fs01-healthy-public.json')).toBe('fs01');
     expect(hostNameFromStateFile('web02.json')).toBe('web02');
     expect(hostNameFromStateFile('/x/12-SQL01-no-agent.json')).toBe('sql01');
+    expect(hostNameFromStateFile('/x/old-dotnet.json')).toBe('old-dotnet');
   });
 
   test('listStateFiles returns the JSON files in name order and leaves out schemas', () => {

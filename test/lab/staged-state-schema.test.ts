@@ -7,7 +7,7 @@ import { validateVars } from '../../src/checks/pack-vars.js';
 
 const schemaFile = path.join(DEFAULT_ROOT, 'ps-scripts', 'lib', 'fake-staged', 'staged-state.schema.json');
 const stateDirs = [path.join(DEFAULT_ROOT, 'lab', 'states'), path.join(DEFAULT_ROOT, 'test', 'fixtures', 'states')];
-const stateFiles = stateDirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json') && f !== 'expected.json').map((f) => path.join(d, f)));
+const stateFiles = stateDirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.json')).map((f) => path.join(d, f)));
 const pack = loadPack('mars');
 
 describe('staged state schema', () => {
@@ -38,9 +38,9 @@ describe('staged state schema', () => {
   });
 });
 
-describe('e2e expectations (test/fixtures/states/expected.json)', () => {
-  const expected = JSON.parse(readFileSync(path.join(DEFAULT_ROOT, 'test', 'fixtures', 'states', 'expected.json'), 'utf8')) as Record<string, Record<string, string>>;
-  const fixtures = readdirSync(stateDirs[1]!).filter((f) => f.endsWith('.json') && f !== 'expected.json').sort();
+describe('e2e expectations (test/fixtures/expected-statuses.json)', () => {
+  const expected = JSON.parse(readFileSync(path.join(DEFAULT_ROOT, 'test', 'fixtures', 'expected-statuses.json'), 'utf8')) as Record<string, Record<string, string>>;
+  const fixtures = readdirSync(stateDirs[1]!).filter((f) => f.endsWith('.json')).sort();
 
   it('lists every fixture state and, for each, every check of the pack', () => {
     expect(Object.keys(expected).sort()).toEqual(fixtures);
