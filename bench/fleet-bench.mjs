@@ -31,6 +31,7 @@ const { values: opts } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     contenders: { type: 'string', default: CONTENDERS.map((c) => c.id).join(',') },
     out: { type: 'string', default: 'bench/out/fleet-bench.json' },
+    'warmup-size': { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -44,7 +45,7 @@ const BASE = '127.0.170'; // the benchmark's loopback range is 127.0.170-199
 const DEADLINE_MS = 120_000; // fleet-scan's default --deadline, for the baseline's check budget
 
 const work = mkdtempSync(path.join(tmpdir(), 'fleet-bench-'));
-const maxHosts = Math.max(...sizes, rssSize);
+const maxHosts = Math.max(...sizes, rssSize, Number(opts['warmup-size'] ?? 0));
 const log = (s) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
 const lab = await startFleet({ dir: path.join(work, 'lab'), base: BASE, count: maxHosts, states: [STATE] });
@@ -94,7 +95,8 @@ try {
   const measured = sizes.map((n) => ({ n, contenders: chosen, reps }));
   if (rssSize > 0 && !sizes.includes(rssSize)) measured.push({ n: rssSize, contenders: fleetScanOnly, reps });
   measured.sort((a, b) => a.n - b.n);
-  const blocks = [{ n: Math.min(...sizes), contenders: chosen, reps: 1, warmup: true }, ...measured];
+  const warmupSize = Number(opts['warmup-size'] ?? Math.min(...sizes));
+  const blocks = [{ n: warmupSize, contenders: chosen, reps: 1, warmup: true }, ...measured];
 
   const runs = [];
   for (const block of blocks) {
@@ -123,6 +125,7 @@ try {
     concurrency,
     reps,
     command: `python3 bench/subreaper.py node bench/fleet-bench.mjs --sizes ${opts.sizes} --rss-size ${rssSize} --reps ${reps} --concurrency ${concurrency}` +
+      (opts['warmup-size'] ? ` --warmup-size ${opts['warmup-size']}` : '') +
       (chosen.length < CONTENDERS.length ? ` --contenders ${opts.contenders}` : ''),
   };
   const rawFile = path.resolve(REPO, opts.out);

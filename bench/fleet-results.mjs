@@ -28,7 +28,7 @@ export function summarize(runs, id, n) {
     wallMin: Math.min(...wall), wall: median(wall), wallMax: Math.max(...wall),
     ctrlCpuPerHost: median(ok.map((r) => r.controllerCpu / n)),
     ctrlRss: median(ok.map((r) => r.controllerPeakRss / MB)),
-    ctrlRssMax: Math.max(...ok.map((r) => r.controllerPeakRss / MB)),
+    ctrlPss: median(ok.filter((r) => r.controllerPeakPss > 0).map((r) => r.controllerPeakPss / MB)),
     remoteCpuPerHost: median(ok.map((r) => r.remoteCpu / n)),
     remoteRss: median(ok.map((r) => r.remotePeakRss / MB)),
     foreign: median(ok.map((r) => r.foreignCpu)),
@@ -42,7 +42,7 @@ function sizeTable(runs, contenders, n) {
   const lines = [
     `### ${n} hosts`,
     '',
-    '| contender | valid runs | wall min / **median** / max | × baseline (Session / Parallel) | × pwsh-start floor | controller CPU-s per host | controller peak RSS | remote CPU-s per host | remote beyond pwsh start | remote peak RSS | other load on the box (CPU-s) |',
+    '| contender | valid runs | wall min / **median** / max | × baseline (Session / Parallel) | × pwsh-start floor | controller CPU-s per host | controller peak RSS sum (PSS sum) | remote CPU-s per host | remote beyond pwsh start | remote peak RSS | other load on the box (CPU-s) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const c of contenders) {
@@ -55,7 +55,7 @@ function sizeTable(runs, contenders, n) {
     const vsBase = `${f2(x.wall / s['baseline-session']?.wall)} / ${f2(x.wall / s['baseline-parallel']?.wall)}`;
     const beyond = c.id.startsWith('floor') ? '–' : f2(x.remoteCpuPerHost - (floor?.remoteCpuPerHost ?? NaN));
     lines.push(
-      `| ${c.label} | ${x.valid} of ${x.runs} | ${f1(x.wallMin)} / **${f1(x.wall)}** / ${f1(x.wallMax)} s | ${c.group === 'baseline' || c.group === 'floor' ? '–' : vsBase} | ${c.id === 'floor-pwsh' ? '1.00' : f2(x.wall / floor?.wall)} | ${f2(x.ctrlCpuPerHost)} | ${Math.round(x.ctrlRss)} MB | ${f2(x.remoteCpuPerHost)} | ${beyond} | ${Math.round(x.remoteRss)} MB | ${f1(x.foreign)} |`,
+      `| ${c.label} | ${x.valid} of ${x.runs} | ${f1(x.wallMin)} / **${f1(x.wall)}** / ${f1(x.wallMax)} s | ${c.group === 'baseline' || c.group === 'floor' ? '–' : vsBase} | ${c.id === 'floor-pwsh' ? '1.00' : f2(x.wall / floor?.wall)} | ${f2(x.ctrlCpuPerHost)} | ${Math.round(x.ctrlRss)} MB (${Number.isFinite(x.ctrlPss) ? `${Math.round(x.ctrlPss)} MB` : '–'}) | ${f2(x.remoteCpuPerHost)} | ${beyond} | ${Math.round(x.remoteRss)} MB | ${f1(x.foreign)} |`,
     );
   }
   return lines.join('\n');
@@ -65,31 +65,35 @@ function verdicts(runs, ns, rssSize) {
   const big = Math.max(...ns);
   const get = (id, n) => summarize(runs, id, n);
   const out = [];
-  const mark = (ok) => (ok ? '**met**' : '**MISSED**');
+  const mark = (ok) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**MISSED**');
+  const known = (x, ok) => (Number.isFinite(x) ? ok : undefined);
   for (const n of ns.filter((x) => x >= 50)) {
     const base = get('baseline-session', n);
     const par = get('baseline-parallel', n);
     for (const id of ['fleet-scan-ssh', 'fleet-scan-ssh-exec']) {
       const r = get(id, n).wall / base.wall;
-      out.push(`- ${n} hosts, ${id} wall ≤ 0.9 × hand-rolled (Session): ${f2(r)} × → ${mark(r <= 0.9)}` +
+      out.push(`- ${n} hosts, ${id} wall ≤ 0.9 × hand-rolled (Session): ${f2(r)} × → ${mark(known(r, r <= 0.9))}` +
         ` (against the Parallel variant: ${f2(get(id, n).wall / par.wall)} ×)`);
     }
   }
   const floor = get('floor-pwsh', big);
   const exec = get('fleet-scan-ssh-exec', big).wall / floor.wall;
-  out.push(`- ${big} hosts, ssh-exec wall ≤ 1.3 × pwsh-start floor: ${f2(exec)} × → ${mark(exec <= 1.3)}`);
+  out.push(`- ${big} hosts, ssh-exec wall ≤ 1.3 × pwsh-start floor: ${f2(exec)} × → ${mark(known(exec, exec <= 1.3))}`);
   out.push(`- ${big} hosts, ssh (PS remoting) against the same floor: ${f2(get('fleet-scan-ssh', big).wall / floor.wall)} × (reported, no target)`);
   for (const id of ['fleet-scan-ssh', 'fleet-scan-ssh-exec']) {
     const a = get(id, big);
     const b = get(id, rssSize);
     const base = get('baseline-session', big);
-    const growth = a.ctrlRss / b.ctrlRss - 1;
-    out.push(`- ${id} peak controller RSS, ${big} vs ${rssSize} hosts (concurrency 16): ${Math.round(a.ctrlRss)} vs ${Math.round(b.ctrlRss)} MB, ${pct(growth)} → ${mark(Math.abs(growth) <= 0.1)}; ` +
-      `≤ hand-rolled Session at ${big} hosts (${Math.round(base.ctrlRss)} MB) → ${mark(a.ctrlRss <= base.ctrlRss)}`);
+    for (const [what, key] of [['RSS sum', 'ctrlRss'], ['PSS sum', 'ctrlPss']]) {
+      const growth = a[key] / b[key] - 1;
+      if (!Number.isFinite(growth)) continue;
+      out.push(`- ${id} peak controller ${what}, ${big} vs ${rssSize} hosts (concurrency 16): ${Math.round(a[key])} vs ${Math.round(b[key])} MB, ${pct(growth)} → ${mark(growth <= 0.1)}; ` +
+        `≤ hand-rolled Session at ${big} hosts (${Math.round(base[key])} MB) → ${mark(known(base[key], a[key] <= base[key]))}`);
+    }
   }
   for (const id of ['fleet-scan-ssh', 'fleet-scan-ssh-exec', 'baseline-session', 'baseline-parallel']) {
     const beyond = get(id, big).remoteCpuPerHost - floor.remoteCpuPerHost;
-    out.push(`- ${id}, ${big} hosts: remote CPU beyond the pwsh start ${f2(beyond)} CPU-s per host (target < 1 for the MARS pack) → ${mark(beyond < 1)}`);
+    out.push(`- ${id}, ${big} hosts: remote CPU beyond the pwsh start ${f2(beyond)} CPU-s per host (target < 1 for the MARS pack) → ${mark(known(beyond, beyond < 1))}`);
   }
   return out.join('\n');
 }
@@ -108,8 +112,7 @@ export function renderResults(meta, runs, contenders) {
     '',
     'Reproduce: `npm run bench` (everything) or, after `npm run build`: `' + meta.command + '`.',
     '',
-    ...full.flatMap((n) => [sizeTable(runs, contenders, n), '']),
-    ...rssOnly.flatMap((n) => [sizeTable(runs, contenders, n), '']),
+    ...ns.flatMap((n) => [sizeTable(runs, contenders, n), '']),
     '### Targets',
     '',
     verdicts(runs, full, rssOnly[0] ?? Math.min(...full)),

@@ -31,6 +31,20 @@ export function readStat(pid) {
   };
 }
 
+/**
+ * Proportional set size in bytes: shared pages split between their users. RSS sums count a page once per
+ * process, so 16 ssh clients count libssl 16 times, and a pwsh forked to start ssh (before its exec) counts
+ * the whole pwsh heap again.
+ */
+export function readPss(pid) {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** Every live process, by pid. */
 export function procTable() {
   const table = new Map();
@@ -74,7 +88,9 @@ export function reapedCpu(pid) {
  * and its CPU never reaches the listener's cutime. Their CPU is the last sample (up to ~100 ms short).
  */
 class TreeTracker {
-  constructor(roots, withRoots) {
+  constructor(roots, withRoots, withPss = false) {
+    this.withPss = withPss;
+    this.peakPss = 0;
     this.roots = roots;
     this.withRoots = withRoots;
     this.seen = new Map(); // "pid:start" -> { pid, start, cpu, orphaned }
@@ -90,8 +106,10 @@ class TreeTracker {
     if (this.withRoots) for (const r of roots) if (table.has(r)) tree.push(table.get(r));
     const inTree = new Set();
     let rss = 0;
+    let pss = 0;
     const byName = {};
     for (const p of tree) {
+      if (this.withPss) pss += readPss(p.pid);
       byName[p.name] = (byName[p.name] ?? 0) + p.rss;
       const key = `${p.pid}:${p.start}`;
       inTree.add(key);
@@ -106,12 +124,14 @@ class TreeTracker {
       e.orphaned = true;
       e.cpu = p.utime + p.stime + p.cutime + p.cstime;
       rss += p.rss;
+      if (this.withPss) pss += readPss(p.pid);
       byName[p.name] = (byName[p.name] ?? 0) + p.rss;
       orphans++;
     }
     this.liveOrphans = orphans;
     if (rss > this.peakRss) this.peakByName = byName;
     this.peakRss = Math.max(this.peakRss, rss);
+    this.peakPss = Math.max(this.peakPss, pss);
     this.peakProcs = Math.max(this.peakProcs, tree.length + orphans);
     return tree.length;
   }
@@ -134,7 +154,7 @@ class TreeTracker {
  * Starts sampling. `root()` gives the contender's pid once it exists; `listeners` are the lab's sshd pids.
  */
 export function startSampler({ root, listeners, intervalMs = 100 }) {
-  const controller = new TreeTracker(() => (root() === undefined ? [] : [root()]), true);
+  const controller = new TreeTracker(() => (root() === undefined ? [] : [root()]), true, true);
   const remote = new TreeTracker(() => listeners, false);
   let samples = 0;
   let busy = 0;
@@ -155,7 +175,7 @@ export function startSampler({ root, listeners, intervalMs = 100 }) {
       clearInterval(timer);
       tick();
       return {
-        controllerPeakRss: controller.peakRss, remotePeakRss: remote.peakRss, remoteProcsPeak: remote.peakProcs,
+        controllerPeakRss: controller.peakRss, controllerPeakPss: controller.peakPss, remotePeakRss: remote.peakRss, remoteProcsPeak: remote.peakProcs,
         controllerPeakByName: Object.fromEntries(Object.entries(controller.peakByName).map(([k, v]) => [k, Math.round(v / 2 ** 20)])),
         controllerOrphanCpu: controller.orphanCpu(), remoteOrphanCpu: remote.orphanCpu(), samples,
         trackers: { controller, remote },
