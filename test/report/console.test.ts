@@ -82,7 +82,7 @@ describe('renderSummary', () => {
   it('lists the written reports and ends with the exit code and its meaning', () => {
     const text = renderSummary(smallRun(), { ...base, reportPaths: ['out/a.xlsx', 'out/a.json'], exitCode: 5 });
     expect(text).toContain('Reports\n  out/a.xlsx\n  out/a.json\n');
-    expect(text.endsWith('Exit code 5: a check failed and a host was unreachable, timed out or errored\n')).toBe(true);
+    expect(text.endsWith('Exit code 5: a check failed, and a host was unreachable, timed out or errored (or a check could not run)\n')).toBe(true);
   });
 
   it('explains every documented exit code', () => {

@@ -160,7 +160,9 @@ describe.sequential('fleet-scan scan over a loopback lab', () => {
         expect(h.checks.slice(journaled.checks.length).every((c) => c.status === 'not-run')).toBe(true);
       } else {
         expect(h.status, h.name).toBe('not-run');
-        expect(h.checks.every((c) => c.status === 'not-run'), h.name).toBe(true);
+        // A host cut off mid-way keeps the checks it had reported (they carry the host's timing); the rest never ran.
+        expect(h.checks.every((c) => c.status === 'not-run' || c.ms !== undefined), h.name).toBe(true);
+        expect(h.checks.some((c) => c.status === 'not-run'), h.name).toBe(true);
       }
     }
     const linesBefore = readFileSync(journalFile, 'utf8').trim().split('\n').length;
