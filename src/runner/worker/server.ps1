@@ -83,7 +83,15 @@ function Complete-Request($Job) {
 Send-Reply @{ type = 'ready'; pid = $PID; version = $PSVersionTable.PSVersion.ToString() }
 $pending = $requests.ReadLineAsync()
 while ($true) {
-    if ($pending.Wait(20)) {
+    # Sleep until a request arrives or a running one ends; wake every 100 ms only to pass on streamed output
+    # (a fixed 20 ms poll cost a few percent of a core even when idle).
+    $handles = [Collections.Generic.List[Threading.WaitHandle]]::new()
+    $handles.Add(([IAsyncResult]$pending).AsyncWaitHandle)
+    foreach ($job in $running.Values) { if ($handles.Count -lt 64) { $handles.Add($job.Handle.AsyncWaitHandle) } }
+    $wait = 100
+    if ($running.Count -eq 0) { $wait = 1000 }
+    $null = [Threading.WaitHandle]::WaitAny($handles.ToArray(), $wait)
+    if ($pending.IsCompleted) {
         $line = $pending.Result
         if ($null -eq $line) { break }
         $pending = $requests.ReadLineAsync()
