@@ -20,7 +20,12 @@ bash scripts/pester.sh | tee test-results/pester.out
 pester=${PIPESTATUS[0]}
 
 read -r vp vf < <(node -e '
-  try { const r = require("./test-results/vitest.json"); console.log(r.numPassedTests, r.numFailedTests + (r.numFailedTestSuites || 0)); }
+  try {
+    const r = require("./test-results/vitest.json");
+    // A file that fails to load has no test results of its own: count it as one failure.
+    const broken = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+    console.log(r.numPassedTests, r.numFailedTests + broken);
+  }
   catch { console.log(0, 1); }')
 read -r pp pf < <(sed -n 's/^Pester: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' test-results/pester.out | tail -n 1)
 pp=${pp:-0}; pf=${pf:-1}

@@ -121,6 +121,9 @@ describe('stopping a lab', () => {
       const result = await stopFleetDir(dir);
       expect(result).toEqual({ ok: true, stopped: 2 });
       expect(lab.hosts.filter((h) => alive(h.pid))).toEqual([]);
+      // sshd re-executes itself (-R) for each accepted connection, our readiness probes included; such a child
+      // of a probe that already closed may take a moment to exit after its listener is gone.
+      await eventually(() => liveLabProcesses(dir).length === 0, 10_000);
       expect(liveLabProcesses(dir)).toEqual([]);
     } finally {
       await lab.stop();
