@@ -183,9 +183,8 @@ function Invoke-FleetScanPack {
     [CmdletBinding()]
     param([Parameter(Mandatory = $true)][string]$PayloadBase64)
     $started = [datetime]::UtcNow
-    $payload = ConvertFrom-FsBase64Json -Text $PayloadBase64
+    $payload = Read-FsEntryPayload -PayloadBase64 $PayloadBase64
     $marker = [string]$payload['marker']
-    if (-not $marker) { throw 'payload has no marker' }
     $cloud = [string]$payload['cloud']
     $vars = $payload['vars']
     if ($vars -isnot [System.Collections.IDictionary]) { $vars = @{} }
@@ -193,9 +192,9 @@ function Invoke-FleetScanPack {
     if ($null -eq $controllerUtc) { $controllerUtc = $started }
     $budgetMs = 20000
     if ($payload['checkBudgetMs']) { $budgetMs = [int]$payload['checkBudgetMs'] }
-    $pack = Get-Variable -Name FsPack -Scope Global -ValueOnly -ErrorAction SilentlyContinue
-    $registry = Get-Variable -Name FsCheckRegistry -Scope Global -ValueOnly -ErrorAction SilentlyContinue
-    if ($null -eq $pack -or $null -eq $registry) { throw 'no pack loaded: the bundle did not register a pack and its checks' }
+    $loaded = Get-FsRegisteredPack
+    $pack = $loaded['Pack']
+    $registry = $loaded['Registry']
 
     $staged = -not [string]::IsNullOrEmpty($env:FLEET_SCAN_STAGED_STATE)
     $shared = @{ FsPack = $pack }
@@ -304,12 +303,11 @@ function Invoke-FleetScanFleetChecks {
     [CmdletBinding()]
     param([Parameter(Mandatory = $true)][string]$PayloadBase64)
     $started = [datetime]::UtcNow
-    $payload = ConvertFrom-FsBase64Json -Text $PayloadBase64
+    $payload = Read-FsEntryPayload -PayloadBase64 $PayloadBase64
     $marker = [string]$payload['marker']
-    if (-not $marker) { throw 'payload has no marker' }
-    $pack = Get-Variable -Name FsPack -Scope Global -ValueOnly -ErrorAction SilentlyContinue
-    $registry = Get-Variable -Name FsCheckRegistry -Scope Global -ValueOnly -ErrorAction SilentlyContinue
-    if ($null -eq $pack -or $null -eq $registry) { throw 'no pack loaded: the bundle did not register a pack and its checks' }
+    $loaded = Get-FsRegisteredPack
+    $pack = $loaded['Pack']
+    $registry = $loaded['Registry']
     $selected = @($payload['checks'] | Where-Object { $_ })
     $hosts = @()
     foreach ($h in @($payload['hosts'] | Where-Object { $null -ne $_ })) {
