@@ -21,7 +21,13 @@ function Complete-FsCheckResult {
         $Result = New-FsCheckResult -Status error -Summary 'Check returned no valid result' -Reason 'the check function returned no result built by New-FsCheckResult'
     }
     $out = [ordered]@{ id = $Id; status = [string]$Result['status']; summary = (& $cap $Result['summary']) }
-    $out['evidence'] = @(@($Result['evidence']) | Where-Object { $null -ne $_ } | Select-Object -First 200 | ForEach-Object { & $cap $_ })
+    $evidence = New-Object System.Collections.ArrayList
+    foreach ($line in @($Result['evidence'])) {
+        if ($null -eq $line) { continue }
+        if ($evidence.Count -ge 200) { break }
+        $null = $evidence.Add((& $cap $line))
+    }
+    $out['evidence'] = $evidence.ToArray()
     if ($Result['reason']) { $out['reason'] = & $cap $Result['reason'] }
     $out['ms'] = [long]$Ms
     if ($Result['facts'] -is [System.Collections.IDictionary]) { $out['facts'] = $Result['facts'] }
@@ -73,10 +79,13 @@ function New-FsCheckRunspace {
 function Invoke-FsCheckRun {
     <#
     .SYNOPSIS
-        Runs host checks in a few runspaces, each check within its own time budget, and writes a framed line per finished check.
+        Runs host checks in worker runspaces, each check within its own time budget, and writes a framed line per finished check.
     .DESCRIPTION
         A check that outlives its budget is stopped (BeginStop, never waited for) and its runspace replaced,
         so one slow probe cannot cost the checks after it. A check that throws becomes error with the message.
+        One runspace runs the checks one after another; another slot opens its runspace only when every open
+        one has been busy for SpareAfterMs (a check waiting on the network), because each runspace compiles
+        the check code again and that first use is most of what a scan costs the target.
     .PARAMETER Items
         Plan entries: id, fn, context, index, report (write the line or only keep the result).
     .PARAMETER BudgetMs
@@ -90,22 +99,33 @@ function Invoke-FsCheckRun {
     .PARAMETER Variables
         Shared variables for new runspaces.
     .PARAMETER Slots
-        Worker slots (runspace and running check); as many checks run at once as there are slots. The caller
-        keeps them so the runspaces, and the functions compiled in them, serve several runs.
+        Worker slots (runspace and running check). The caller keeps them so the runspaces, and the functions
+        compiled in them, serve several runs.
+    .PARAMETER SpareAfterMs
+        How long every open slot must have been busy before another slot opens.
     .EXAMPLE
         Invoke-FsCheckRun -Items $items -BudgetMs 20000 -Marker $m -Results $done -Functions $f -Variables $v -Slots $slots
     #>
     [CmdletBinding()]
-    param($Items, [int]$BudgetMs, [string]$Marker, $Results, $Functions, [hashtable]$Variables, [object[]]$Slots)
+    param($Items, [int]$BudgetMs, [string]$Marker, $Results, $Functions, [hashtable]$Variables, [object[]]$Slots, [int]$SpareAfterMs = 500)
     $queue = New-Object System.Collections.Queue
     foreach ($i in $Items) { $queue.Enqueue($i) }
-    $slots = $Slots
     $script = 'param($FsFunction, $FsContext) Set-StrictMode -Version Latest; $ErrorActionPreference = ''Stop''; & $FsFunction -Context $FsContext'
     while ($true) {
-        foreach ($slot in $slots) {
+        foreach ($slot in $Slots) {
             if ($null -ne $slot['ps'] -or $queue.Count -eq 0) { continue }
+            if ($null -eq $slot['runspace']) {
+                $open = 0
+                $slow = $true
+                foreach ($s in $Slots) {
+                    if ($null -eq $s['runspace']) { continue }
+                    $open++
+                    if ($null -eq $s['ps'] -or $s['clock'].ElapsedMilliseconds -lt $SpareAfterMs) { $slow = $false }
+                }
+                if ($open -gt 0 -and -not $slow) { continue }
+                $slot['runspace'] = New-FsCheckRunspace -Functions $Functions -Variables $Variables
+            }
             $item = $queue.Dequeue()
-            if ($null -eq $slot['runspace']) { $slot['runspace'] = New-FsCheckRunspace -Functions $Functions -Variables $Variables }
             $ps = [System.Management.Automation.PowerShell]::Create()
             $ps.Runspace = $slot['runspace']
             $null = $ps.AddScript($script).AddArgument($item['fn']).AddArgument($item['context'])
@@ -114,12 +134,22 @@ function Invoke-FsCheckRun {
             $slot['clock'] = [System.Diagnostics.Stopwatch]::StartNew()
             $slot['handle'] = $ps.BeginInvoke()
         }
-        $busy = @($slots | Where-Object { $null -ne $_['ps'] })
+        $busy = New-Object System.Collections.ArrayList
+        $closed = $false
+        foreach ($s in $Slots) {
+            if ($null -ne $s['ps']) { $null = $busy.Add($s) } elseif ($null -eq $s['runspace']) { $closed = $true }
+        }
         if ($busy.Count -eq 0) { break }
         $wait = $BudgetMs
-        foreach ($b in $busy) { $wait = [math]::Min($wait, $BudgetMs - $b['clock'].ElapsedMilliseconds) }
-        $handles = [System.Threading.WaitHandle[]]@($busy | ForEach-Object { $_['handle'].AsyncWaitHandle })
-        $null = [System.Threading.WaitHandle]::WaitAny($handles, [int][math]::Max(1, $wait))
+        $handles = New-Object 'System.Collections.Generic.List[System.Threading.WaitHandle]'
+        foreach ($b in $busy) {
+            $elapsed = $b['clock'].ElapsedMilliseconds
+            $wait = [math]::Min($wait, $BudgetMs - $elapsed)
+            # Wake when a slow check makes room for another slot.
+            if ($closed -and $queue.Count -gt 0 -and $elapsed -lt $SpareAfterMs) { $wait = [math]::Min($wait, $SpareAfterMs - $elapsed) }
+            $handles.Add($b['handle'].AsyncWaitHandle)
+        }
+        $null = [System.Threading.WaitHandle]::WaitAny($handles.ToArray(), [int][math]::Max(1, $wait))
         foreach ($b in $busy) {
             $id = $b['item']['id']
             if ($b['handle'].IsCompleted) {
@@ -161,8 +191,10 @@ function Get-FsBundleFunction {
     #>
     [CmdletBinding()]
     param([string[]]$CheckFunctions = @())
-    @(Get-Command -CommandType Function | Where-Object { $_.Name -match '^[A-Za-z]+-Fs[A-Z]' -or $CheckFunctions -contains $_.Name } |
-        ForEach-Object { @{ Name = $_.Name; Definition = $_.Definition } })
+    $all = $ExecutionContext.SessionState.InvokeCommand.GetCommands('*', [System.Management.Automation.CommandTypes]::Function, $true)
+    @(foreach ($f in $all) {
+        if ($f.Name -match '^[A-Za-z]+-Fs[A-Z]' -or $CheckFunctions -contains $f.Name) { @{ Name = $f.Name; Definition = $f.Definition } }
+    })
 }
 
 function Invoke-FleetScanPack {
@@ -236,7 +268,7 @@ function Invoke-FleetScanPack {
     }
 
     $results = @{}
-    # Two workers: network checks wait in parallel, and each runspace compiles the functions only once.
+    # Up to two workers: the second opens only while a check waits (see Invoke-FsCheckRun).
     $slots = @(for ($n = 0; $n -lt 2; $n++) { @{ runspace = $null; ps = $null; handle = $null; item = $null; clock = $null } })
     $functions = Get-FsBundleFunction -CheckFunctions @($registry.Values | ForEach-Object { $_['Function'] })
     $newContext = {

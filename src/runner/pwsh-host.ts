@@ -197,6 +197,8 @@ export class PwshHost extends EventEmitter {
       POWERSHELL_UPDATECHECK: 'Off',
       FLEET_SCAN_MARKER: marker,
       FLEET_SCAN_PWSH_EXE: this.options.pwsh,
+      // The worker's heap otherwise settles a third higher while sessions come and go (bench/RESULTS.md).
+      DOTNET_GCConserveMemory: this.options.env.DOTNET_GCConserveMemory ?? '9',
     };
     // NODE_POWERSHELL would override the executable we pass; hide it while the library reads it.
     const saved = process.env.NODE_POWERSHELL;

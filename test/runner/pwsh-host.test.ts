@@ -417,6 +417,14 @@ describe('the worker protocol survives what user scripts do', () => {
     expect(reply.errors).toEqual(['bad thing', 'WARNING: careful']);
   });
 
+  it('the worker runs with the GC set to conserve memory, unless the caller chose a level', async () => {
+    const probe = "[System.GC]::GetConfigurationVariables()['GCConserveMem']";
+    const host = newHost();
+    expect((await host.run(probe)).output).toEqual(['9']);
+    const chosen = newHost({ env: { ...process.env, DOTNET_GCConserveMemory: '3' } });
+    expect((await chosen.run(probe)).output).toEqual(['3']);
+  });
+
   it('concurrent runs on one worker all complete, each with its own output', async () => {
     const host = newHost();
     const replies = await Promise.all(

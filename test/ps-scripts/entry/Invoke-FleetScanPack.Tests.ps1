@@ -90,8 +90,33 @@ Describe 'Invoke-FleetScanPack check budget' {
         $FsSlowMetadata = '{ "id": "fake-slow-check", "title": "Fake check that never ends", "phase": "both", "clouds": ["public"], "severity": "warn", "kind": "host", "description": "Sleeps far beyond its budget.", "remediation": "None: test fixture.", "source": "https://example.com/", "tags": [], "requires": [] }'
         function Test-FakeSlowCheck { param($Context) Start-Sleep -Seconds 60; New-FsCheckResult -Status pass -Summary 'never reached' }
         Register-FsCheck -Metadata $FsSlowMetadata -Function 'Test-FakeSlowCheck'
+        # Fixtures that report which runspace ran them; the waiting one takes 1.5 s, well inside its budget, and
+        # is registered (so queued) first.
+        function Test-FakeWhereA { param($Context) New-FsCheckResult -Status pass -Summary ([string][runspace]::DefaultRunspace.InstanceId) }
+        function Test-FakeWhereB { param($Context) New-FsCheckResult -Status pass -Summary ([string][runspace]::DefaultRunspace.InstanceId) }
+        function Test-FakeWaitCheck { param($Context) Start-Sleep -Milliseconds 1500; New-FsCheckResult -Status pass -Summary ([string][runspace]::DefaultRunspace.InstanceId) }
+        foreach ($fake in @(@('fake-wait-check', 'Test-FakeWaitCheck'), @('fake-where-a', 'Test-FakeWhereA'), @('fake-where-b', 'Test-FakeWhereB'))) {
+            Register-FsCheck -Metadata ($FsSlowMetadata -replace 'fake-slow-check', $fake[0]) -Function $fake[1]
+        }
     }
-    AfterAll { $global:FsCheckRegistry.Remove('fake-slow-check') }
+    AfterAll { foreach ($id in 'fake-slow-check', 'fake-where-a', 'fake-where-b', 'fake-wait-check') { $global:FsCheckRegistry.Remove($id) } }
+
+    It 'runs quick checks one after another in a single runspace' {
+        $report = Get-FsTestReport (Invoke-FsTestPack -State (Get-FsTestState) -Payload @{ checks = @('fake-where-a', 'fake-where-b') })
+        $a = Get-FsTestResult $report 'fake-where-a'
+        $a.status | Should -Be 'pass'
+        (Get-FsTestResult $report 'fake-where-b').summary | Should -Be $a.summary
+        $a.summary | Should -Not -Be ([string][runspace]::DefaultRunspace.InstanceId)
+    }
+
+    It 'opens a second runspace while a check waits, so the checks behind it do not queue' {
+        $lines = Invoke-FsTestPack -State (Get-FsTestState) -Payload @{ checks = @('fake-wait-check', 'fake-where-a') }
+        $order = @($lines | ForEach-Object { ConvertFrom-FsTestLine $_ } | Where-Object { $_.kind -eq 'check' } | ForEach-Object { $_.body.id })
+        $order | Should -Be @('fake-where-a', 'fake-wait-check')
+        $report = Get-FsTestReport $lines
+        (Get-FsTestResult $report 'fake-wait-check').status | Should -Be 'pass'
+        (Get-FsTestResult $report 'fake-where-a').summary | Should -Not -Be (Get-FsTestResult $report 'fake-wait-check').summary
+    }
 
     It 'makes a check that outlives its budget error while the other checks finish' {
         $lines = Invoke-FsTestPack -State (Get-FsTestState) -Payload @{ checks = @('fake-slow-check', 'mars-dotnet-version', 'mars-os-server-core', 'mars-clock-skew'); checkBudgetMs = 1500 }
