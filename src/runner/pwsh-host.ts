@@ -94,6 +94,8 @@ interface Process {
   blobs: Set<string>;
   detached: boolean;
   isReady: boolean;
+  /** The last stderr of this process: why it died, when the runtime says so. */
+  stderrTail: string;
 }
 
 export class PwshHost extends EventEmitter {
@@ -222,7 +224,7 @@ export class PwshHost extends EventEmitter {
       readyReject = reject;
     });
     ready.catch(() => undefined);
-    const proc: Process = { shell, pid: child.pid ?? -1, marker, ready, blobs: new Set(), detached: false, isReady: false };
+    const proc: Process = { shell, pid: child.pid ?? -1, marker, ready, blobs: new Set(), detached: false, isReady: false, stderrTail: '' };
     this.proc = proc;
     this.spawns++;
 
@@ -260,7 +262,10 @@ export class PwshHost extends EventEmitter {
         overCap(partialBytes);
       }
     });
-    stderr.on('data', (chunk: string) => this.log(chunk));
+    stderr.on('data', (chunk: string) => {
+      this.log(chunk);
+      proc.stderrTail = (proc.stderrTail + chunk).slice(-4096);
+    });
     child.stdin?.on('error', () => undefined); // EPIPE after death is reported through 'exit'
     const gone = (why: string): void => {
       readyReject(new WorkerError('died', why));
@@ -270,7 +275,26 @@ export class PwshHost extends EventEmitter {
       this.emit('exit', why);
     };
     child.on('error', (e) => gone(`could not start: ${e.message}`));
-    child.on('exit', (code, signal) => gone(signal ? `was killed by ${signal}` : `exited with code ${code}`));
+    child.on('exit', (code, signal) => {
+      const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      if (this.proc !== proc) return gone(why);
+      // A runtime crash writes its reason to stderr just before the abort: let it drain, then name it.
+      // The requests it held fail then; new ones go to a fresh worker meanwhile.
+      this.proc = undefined;
+      const victims = [...this.pending.values()];
+      let done = false;
+      const finish = (): void => {
+        if (done) return;
+        done = true;
+        const detail = crashDetail(proc.stderrTail);
+        const reason = detail ? `${why}: ${detail}` : why;
+        readyReject(new WorkerError('died', reason));
+        for (const p of victims) p.reject(new WorkerError('died', `pwsh ${proc.pid} ${reason}`));
+        this.emit('exit', reason);
+      };
+      stderr.once('end', finish);
+      setTimeout(finish, 200);
+    });
     return proc;
   }
 
@@ -349,4 +373,16 @@ function detachLibraryCollectors(proc: Process): void {
 function asStrings(value: unknown): string[] {
   if (Array.isArray(value)) return value.map((v) => String(v));
   return value === undefined || value === null ? [] : [String(value)];
+}
+
+/** The runtime's own words for a crash ("Unhandled exception. System.X: message"), on one line. */
+export function crashDetail(stderr: string): string | undefined {
+  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const at = lines.findLastIndex((l) => /^(Unhandled exception\.|Fatal error\.|Process terminated\.)/.test(l));
+  if (at === -1) return undefined;
+  let text = lines[at] ?? '';
+  const next = lines[at + 1];
+  // "Unhandled exception." may stand alone, with the exception on the next line.
+  if (/^(Unhandled exception|Fatal error|Process terminated)\.$/.test(text) && next) text += ` ${next}`;
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
 }

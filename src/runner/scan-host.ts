@@ -33,8 +33,9 @@ export function buildPayload(host: ResolvedHost, plan: HostScanPlan, controllerU
 
 /**
  * Scans one host and returns its result, whatever the host does: every selected check ends with an
- * outcome, and nothing that did not run is ever `pass`. A worker lost for another host's sake is retried
- * once, if this host had not started reporting.
+ * outcome, and nothing that did not run is ever `pass`. A host whose controller worker died under it
+ * (a crash elsewhere, not this host's fault) is scanned once more from the start; checks only read, and
+ * the lines the lost attempt reported are dropped with it.
  */
 export async function scanHost(host: ResolvedHost, transport: Transport, plan: HostScanPlan): Promise<HostResult> {
   const now = plan.now ?? (() => new Date());
@@ -50,8 +51,7 @@ export async function scanHost(host: ResolvedHost, transport: Transport, plan: H
       deadlineMs: Math.max(1000, plan.deadlineMs - (controllerUtc.getTime() - started.getTime())),
       signal: plan.signal,
     });
-    const reported = result.output.some((o) => o.startsWith(plan.marker));
-    if (result.ended === 'crashed' && result.retryable && !reported && attempt === 0 && !plan.signal.aborted) {
+    if (result.ended === 'crashed' && result.retryable && attempt === 0 && !plan.signal.aborted) {
       attempt++;
       continue;
     }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { InvocationError, PowerShell } from 'node-powershell';
 import ts from 'typescript';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PwshHost, WorkerError, type PwshHostOptions } from '../../src/runner/pwsh-host.js';
+import { crashDetail, PwshHost, WorkerError, type PwshHostOptions } from '../../src/runner/pwsh-host.js';
 import { alive, eventually } from '../helpers/lab-processes.js';
 import { PWSH, REPO } from '../helpers/pwsh.js';
 
@@ -415,6 +415,26 @@ describe('the worker protocol survives what user scripts do', () => {
     expect(reply.ok).toBe(true);
     expect(reply.output).toEqual(['data-1', 'data-2']);
     expect(reply.errors).toEqual(['bad thing', 'WARNING: careful']);
+  });
+
+  it('a worker that crashes names the runtime\'s reason in the died error, and the next request gets a fresh worker', async () => {
+    const host = newHost();
+    await host.run('1');
+    const first = workerPid(host);
+    // A script block as a thread start has no runspace on that thread: .NET aborts the whole process.
+    const crash = host.run('[System.Threading.Thread]::new([System.Threading.ThreadStart]{ 1 }).Start(); Start-Sleep -Seconds 30');
+    await expect(crash).rejects.toMatchObject({ kind: 'died' });
+    await expect(crash).rejects.toThrow(/was killed by SIGABRT: Unhandled exception\. System\.Management\.Automation\.PSInvalidOperationException: There is no Runspace available/);
+    const next = await host.run('$PID');
+    expect(next.output[0]).not.toBe(String(first));
+  });
+
+  it('crashDetail keeps the runtime\'s first line of a crash and nothing else', () => {
+    expect(crashDetail('noise\nUnhandled exception. System.InvalidOperationException: bad\n   at X.Y()\n')).toBe(
+      'Unhandled exception. System.InvalidOperationException: bad',
+    );
+    expect(crashDetail('Unhandled exception.\nSystem.OutOfMemoryException: gone\n')).toBe('Unhandled exception. System.OutOfMemoryException: gone');
+    expect(crashDetail('just a warning\n')).toBeUndefined();
   });
 
   it('the worker runs with the GC set to conserve memory, unless the caller chose a level', async () => {

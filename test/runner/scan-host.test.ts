@@ -1,6 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../../src/checks/bundle.js';
 import type { ResolvedHost } from '../../src/inventory/schema.js';
-import { buildPayload, type HostScanPlan } from '../../src/runner/scan-host.js';
+import { PwshHost } from '../../src/runner/pwsh-host.js';
+import { buildPayload, scanHost, type HostScanPlan } from '../../src/runner/scan-host.js';
+import { WorkerTransport } from '../../src/runner/transports/worker-transport.js';
+import { PWSH, REPO } from '../helpers/pwsh.js';
 
 const host: ResolvedHost = {
   name: 'fs01', address: '10.0.0.1', transport: 'ssh-exec', port: 22, shell: 'powershell.exe', subsystem: 'powershell',
@@ -26,5 +33,44 @@ describe('buildPayload', () => {
   it('carries data only in its base64 alphabet, so no inventory value can become source text', () => {
     const payload = buildPayload(host, plan, new Date());
     for (const ch of ["'", '"', '$', '(', '\n', ';', ' ', '@']) expect(payload).not.toContain(ch);
+  });
+});
+
+describe('scanHost when the controller worker dies under a host', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fs-retry-'));
+  const flag = path.join(dir, 'crashed-once');
+  const state = path.join(REPO, 'lab', 'states', '01-fs01-healthy-public.json');
+  const worker = new PwshHost({ pwsh: PWSH, env: { ...process.env, FLEET_SCAN_STAGED_STATE: state } });
+  afterAll(async () => {
+    await worker.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('scans the host again, even after it had started reporting, and keeps only the clean attempt', async () => {
+    // First attempt: report one (bogus) check line, then take the whole worker down as a .NET crash would.
+    const crashOnce = [
+      'param([string]$Bundle, [string]$Payload, [string]$Flag)',
+      'if (-not (Test-Path -LiteralPath $Flag)) {',
+      '    $null = New-Item -ItemType File -Path $Flag',
+      '    $m = (ConvertFrom-Json ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($Payload)))).marker',
+      "    Write-Output ($m + ' check not-base64-at-all')",
+      '    Start-Sleep -Milliseconds 600',
+      '    [System.Threading.Thread]::new([System.Threading.ThreadStart]{ 1 }).Start()',
+      '    Start-Sleep -Seconds 30',
+      '}',
+      '. ([scriptblock]::Create($Bundle))',
+      'Invoke-FleetScanPack -PayloadBase64 $Payload',
+    ].join('\n');
+    const transport = new WorkerTransport(worker, { script: crashOnce, params: () => ({ Flag: flag }) });
+    const staged = JSON.parse(readFileSync(state, 'utf8')) as { inventory: { vars: Record<string, unknown> } };
+    const local: ResolvedHost = { ...host, name: 'fs01', address: '127.0.0.1', cloud: 'public', vars: staged.inventory.vars };
+    const checkIds = ['mars-dotnet-version', 'mars-clock-skew'];
+    const result = await scanHost(local, transport, {
+      ...plan, checkIds, deadlineMs: 120_000, bundle: { key: 'bundle:mars', text: buildBundle('mars') },
+    });
+    expect(existsSync(flag)).toBe(true);
+    expect(worker.spawns).toBe(2);
+    expect(result.status, result.reason).toBe('ok');
+    expect(result.checks.map((c) => [c.id, c.status])).toEqual([['mars-dotnet-version', 'pass'], ['mars-clock-skew', 'pass']]);
   });
 });
