@@ -4,7 +4,8 @@
 #   2. bench/fleet-bench.mjs fleet-scan vs the transport floors and hand-rolled pwsh, 10/50/100 hosts
 #      (under bench/subreaper.py, so the remote pwsh of closed remoting sessions is still counted)
 #   3. bench/pack-cost.mjs   what the MARS pack costs one target beyond a pwsh start, phase by phase
-#   4. bench/report-10k.ts   the report stage on 10,000 synthetic hosts
+#   4. bench/worker-loop.mjs what the controller's worker loop costs while 16 requests wait
+#   5. bench/report-10k.ts   the report stage on 10,000 synthetic hosts
 # Extra arguments go to fleet-bench, e.g.  npm run bench -- --sizes 10,50 --reps 1
 # The machine should be quiet: the benchmark starts up to 100 remote pwsh on the same cores.
 set -euo pipefail
@@ -24,6 +25,9 @@ python3 bench/subreaper.py node bench/fleet-bench.mjs "$@" > bench/out/fleet-ben
 
 echo "bench: MARS pack cost on one target" >&2
 node bench/pack-cost.mjs 7 > bench/out/pack-cost.md
+
+echo "bench: controller worker loop" >&2
+node bench/worker-loop.mjs | tee bench/out/worker-loop.txt
 
 echo "bench: report stage, 10,000 hosts" >&2
 npx tsc --strict --module nodenext --moduleResolution nodenext --target es2022 --lib es2023 --types node --skipLibCheck \

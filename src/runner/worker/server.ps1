@@ -85,8 +85,8 @@ $pending = $requests.ReadLineAsync()
 $handles = $null
 while ($true) {
     # Sleep until a request arrives or a running one ends; wake every 250 ms only to pass on streamed output.
-    # Each wake costs script time per running request (a 100 ms poll with 16 requests used 5 % of a core),
-    # and a request's output is sent whole when it ends anyway, so the stream only needs to be timely.
+    # Each wake costs script time per running request (bench/worker-loop.mjs), and a request's output is
+    # sent whole when it ends anyway, so the stream only needs to be timely.
     if ($null -eq $handles) {
         $handles = [Collections.Generic.List[Threading.WaitHandle]]::new()
         $handles.Add(([IAsyncResult]$pending).AsyncWaitHandle)
