@@ -51,3 +51,9 @@ export async function eventually(probe: () => boolean, ms: number): Promise<bool
   }
   return probe();
 }
+
+/** The lab's processes still alive once they have had `ms` to finish exiting (a stopped daemon's last child may lag). */
+export async function labProcessesLeft(dir: string, ms = 5000): Promise<{ pid: number; cmd: string }[]> {
+  await eventually(() => liveLabProcesses(dir).length === 0, ms);
+  return liveLabProcesses(dir);
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compileLab } from '../helpers/compile-lab.js';
-import { alive, eventually, liveLabProcesses } from '../helpers/lab-processes.js';
+import { alive, eventually, labProcessesLeft } from '../helpers/lab-processes.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-exit-'));
 let script: string;
@@ -51,7 +51,7 @@ describe('a lab in a process that goes away', () => {
     holder.child.kill('SIGTERM');
     expect((await holder.ended).signal).toBe('SIGTERM');
     expect(await eventually(() => pids.every((p) => !alive(p)), 5000)).toBe(true);
-    expect(liveLabProcesses(dir)).toEqual([]);
+    expect(await labProcessesLeft(dir)).toEqual([]);
   });
 
   test('SIGINT (Ctrl-C) to the process stops its lab', async () => {
@@ -61,7 +61,7 @@ describe('a lab in a process that goes away', () => {
     holder.child.kill('SIGINT');
     expect((await holder.ended).signal).toBe('SIGINT');
     expect(await eventually(() => pids.every((p) => !alive(p)), 5000)).toBe(true);
-    expect(liveLabProcesses(dir)).toEqual([]);
+    expect(await labProcessesLeft(dir)).toEqual([]);
   });
 
   test('an uncaught exception in the process stops its lab', async () => {
@@ -70,6 +70,6 @@ describe('a lab in a process that goes away', () => {
     const pids = await holder.ready;
     expect((await holder.ended).code).not.toBe(0);
     expect(await eventually(() => pids.every((p) => !alive(p)), 5000)).toBe(true);
-    expect(liveLabProcesses(dir)).toEqual([]);
+    expect(await labProcessesLeft(dir)).toEqual([]);
   });
 });

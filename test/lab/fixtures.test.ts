@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFleet, type Lab } from '../../src/lab/fleet.js';
 import { FAILURE_KINDS, SSH_SAYS, startFailureFixtures, type FailureFixtures, type FailureKind } from '../../src/lab/fixtures.js';
 import { sshOptionsPs } from '../helpers/lab-remoting.js';
-import { liveLabProcesses } from '../helpers/lab-processes.js';
+import { labProcessesLeft } from '../helpers/lab-processes.js';
 import { runPwshScript } from '../helpers/pwsh.js';
 import { sshLogWrapper } from '../helpers/ssh-log.js';
 
@@ -102,6 +102,6 @@ describe('stopping failure fixtures', () => {
       s.once('error', () => resolve(true));
     });
     expect(refused).toBe(true);
-    expect(liveLabProcesses(dir)).toEqual([]);
+    expect(await labProcessesLeft(dir)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fleetAddress, startFleet, stopFleetDir, type Lab } from '../../src/lab/fleet.js';
 import { invokeCommandPs, invokeOnLab, sshExec } from '../helpers/lab-remoting.js';
-import { alive, eventually, liveLabProcesses } from '../helpers/lab-processes.js';
+import { alive, eventually, labProcessesLeft, liveLabProcesses } from '../helpers/lab-processes.js';
 import { PWSH } from '../helpers/pwsh.js';
 
 // Each lab in this file has its own 127.0.2x base, so parallel test files never share an address.
@@ -106,7 +106,7 @@ describe('stopping a lab', () => {
       expect(before.length).toBeGreaterThan(lab.hosts.length * 2);
       await lab.stop();
       expect(before.filter(alive)).toEqual([]);
-      expect(liveLabProcesses(dir)).toEqual([]);
+      expect(await labProcessesLeft(dir)).toEqual([]);
     } finally {
       try { process.kill(-client.pid!, 'SIGKILL'); } catch { /* already gone */ }
       await lab.stop();
@@ -124,7 +124,7 @@ describe('stopping a lab', () => {
       // sshd re-executes itself (-R) for each accepted connection, our readiness probes included; such a child
       // of a probe that already closed may take a moment to exit after its listener is gone.
       await eventually(() => liveLabProcesses(dir).length === 0, 10_000);
-      expect(liveLabProcesses(dir)).toEqual([]);
+      expect(await labProcessesLeft(dir)).toEqual([]);
     } finally {
       await lab.stop();
     }
@@ -165,6 +165,6 @@ describe('a 20-host fleet', () => {
     } finally {
       await lab.stop();
     }
-    expect(liveLabProcesses(dir)).toEqual([]);
+    expect(await labProcessesLeft(dir)).toEqual([]);
   });
 });

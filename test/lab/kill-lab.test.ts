@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { startFleet, stopFleetDir } from '../../src/lab/fleet.js';
 import { labProcesses } from '../../src/lab/kill-lab.js';
 import { invokeCommandPs } from '../helpers/lab-remoting.js';
-import { alive, eventually, liveLabProcesses } from '../helpers/lab-processes.js';
+import { alive, eventually, labProcessesLeft, liveLabProcesses } from '../helpers/lab-processes.js';
 import { PWSH } from '../helpers/pwsh.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-kill-'));
@@ -28,7 +28,7 @@ describe('killing a lab', () => {
       expect(orphans.some((p) => /^sshd/.test(p.cmdline[0] ?? ''))).toBe(true);
       expect((await stopFleetDir(dir)).ok).toBe(true);
       expect(orphans.map((p) => p.pid).filter(alive)).toEqual([]);
-      expect(liveLabProcesses(dir)).toEqual([]);
+      expect(await labProcessesLeft(dir)).toEqual([]);
     } finally {
       try { process.kill(-client.pid!, 'SIGKILL'); } catch { /* gone */ }
       await lab.stop();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { labDown, labUp, type LabUpResult } from '../../src/lab/lab-up.js';
 import { REPO_ROOT } from '../../src/lab/pwsh-location.js';
 import { sshExec } from '../helpers/lab-remoting.js';
-import { alive, liveLabProcesses } from '../helpers/lab-processes.js';
+import { alive, labProcessesLeft } from '../helpers/lab-processes.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-labup-'));
 const statesDir = path.join(root, 'states');
@@ -89,7 +89,7 @@ describe('lab up with more hosts than states', () => {
     const pids = (JSON.parse(readFileSync(path.join(dir, 'pids'), 'utf8')) as { listeners: { pid: number }[] }).listeners.map((l) => l.pid);
     expect(await labDown({ dir })).toEqual({ ok: true, stopped: 3 });
     expect(pids.filter(alive)).toEqual([]);
-    expect(liveLabProcesses(dir)).toEqual([]);
+    expect(await labProcessesLeft(dir)).toEqual([]);
   });
 });
 
