@@ -8,7 +8,7 @@ const END = '<!-- fleet-bench:end -->';
 const SECTION = '## Fleet scan: fleet-scan against the transport floor and hand-rolled pwsh';
 const MB = 2 ** 20;
 
-const median = (xs) => {
+export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length === 0 ? NaN : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;

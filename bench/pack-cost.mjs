@@ -10,6 +10,7 @@ import path from 'node:path';
 import { buildBundle } from '../dist/checks/bundle.js';
 import { loadPack } from '../dist/checks/catalog.js';
 import { ENCODED_BOOTSTRAP } from '../dist/runner/transports/ssh-exec.js';
+import { median } from './fleet-results.mjs';
 import { replaceSection } from './results-section.mjs';
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -37,7 +38,6 @@ function cpuOf(args, stdinFile) {
   if (run.status !== 0 || secs.length !== 2) throw new Error(`pack-cost: ${args[0]} failed: ${run.stderr.slice(-300)}`);
   return secs[0] + secs[1];
 }
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 const floor = [];
 const pack = [];

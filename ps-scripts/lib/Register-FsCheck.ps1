@@ -17,15 +17,7 @@ function Register-FsCheck {
         [Parameter(Mandatory = $true)][string]$Metadata,
         [Parameter(Mandatory = $true)][string]$Function
     )
-    # Metadata is flat (strings and string lists): only nested objects need the recursive conversion, which
-    # would cost every target a few ms per check.
-    $meta = @{}
-    foreach ($property in (ConvertFrom-Json -InputObject $Metadata).PSObject.Properties) {
-        $value = $property.Value
-        if ($value -is [System.Management.Automation.PSCustomObject]) { $value = ConvertTo-FsHashtable -InputObject $value }
-        elseif ($value -is [System.Collections.IList] -and $value -isnot [string]) { $value = ConvertTo-FsHashtable -InputObject $value }
-        $meta[$property.Name] = $value
-    }
+    $meta = ConvertTo-FsHashtable -InputObject (ConvertFrom-Json -InputObject $Metadata)
     if (-not $meta['requires']) { $meta['requires'] = @() }
     $registry = Get-Variable -Name FsCheckRegistry -Scope Global -ValueOnly -ErrorAction SilentlyContinue
     if ($null -eq $registry) {

@@ -267,30 +267,31 @@ export class PwshHost extends EventEmitter {
       proc.stderrTail = (proc.stderrTail + chunk).slice(-4096);
     });
     child.stdin?.on('error', () => undefined); // EPIPE after death is reported through 'exit'
-    const gone = (why: string): void => {
-      readyReject(new WorkerError('died', why));
-      if (this.proc !== proc) return;
+    /** Stops routing requests to this process; the requests it held, or undefined if it was already replaced. */
+    const detach = (): Pending[] | undefined => {
+      if (this.proc !== proc) return undefined;
       this.proc = undefined;
-      this.failPending(new WorkerError('died', `pwsh ${proc.pid} ${why}`));
+      return [...this.pending.values()];
+    };
+    const gone = (why: string, held: Pending[] | undefined): void => {
+      readyReject(new WorkerError('died', why));
+      if (!held) return;
+      for (const p of held) p.reject(new WorkerError('died', `pwsh ${proc.pid} ${why}`));
       this.emit('exit', why);
     };
-    child.on('error', (e) => gone(`could not start: ${e.message}`));
+    child.on('error', (e) => gone(`could not start: ${e.message}`, detach()));
     child.on('exit', (code, signal) => {
       const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      if (this.proc !== proc) return gone(why);
+      const held = detach();
+      if (!held) return gone(why, held);
       // A runtime crash writes its reason to stderr just before the abort: let it drain, then name it.
-      // The requests it held fail then; new ones go to a fresh worker meanwhile.
-      this.proc = undefined;
-      const victims = [...this.pending.values()];
+      // New requests go to a fresh worker meanwhile.
       let done = false;
       const finish = (): void => {
         if (done) return;
         done = true;
         const detail = crashDetail(proc.stderrTail);
-        const reason = detail ? `${why}: ${detail}` : why;
-        readyReject(new WorkerError('died', reason));
-        for (const p of victims) p.reject(new WorkerError('died', `pwsh ${proc.pid} ${reason}`));
-        this.emit('exit', reason);
+        gone(detail ? `${why}: ${detail}` : why, held);
       };
       stderr.once('end', finish);
       setTimeout(finish, 200);

@@ -1,13 +1,13 @@
 // The fleet test: one run over 20 dressed loopback hosts and every kind of host that cannot be reached,
 // through real sshd, real ssh and the real pwsh worker.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFailureFixtures, startFleet, type FailureFixtures, type FailureKind, type Lab } from '../../src/lab/index.js';
 import type { HostResult, RunRecord } from '../../src/runner/run-record.js';
 import { checkBudgetFor } from '../../src/runner/run-scan.js';
-import { takeLabTurn } from './helpers/lab-lock.js';
+import { endLabTurn, takeLabTurn } from './helpers/lab-lock.js';
 import { HEALTHY_SKIPPED, healthyInventoryVars, healthyStates, scanInventoryFile, writeInventory } from './helpers/scan-lab.js';
 
 /** Roomy: 20 remote PowerShell sessions at once share 2 cores with whatever else runs. */
@@ -77,15 +77,7 @@ describe.sequential('a scan of a loopback fleet with every kind of unreachable h
     });
   }, 720_000);
 
-  afterAll(async () => {
-    try {
-      await failures?.stop();
-      await lab?.stop();
-      rmSync(dir, { recursive: true, force: true });
-    } finally {
-      releaseLabTurn?.();
-    }
-  });
+  afterAll(() => endLabTurn(releaseLabTurn, dir, failures, lab));
 
   it('gives every host over ssh an honest status: dressed hosts ok and passing, each failure unreachable with its own reason, within the deadline', async () => {
     const vars = healthyInventoryVars();

@@ -2,7 +2,7 @@
 // garbage, lies or floods. The misbehaving targets are fake remote shells (test/fixtures/hosts), reached
 // over real ssh; the well-behaved hosts run the real bundle in the lab's PowerShell.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import type { HostResult } from '../../src/runner/run-record.js';
 import { notStarted, scanFleet } from '../../src/runner/scan-fleet.js';
 import { TransportSet } from '../../src/runner/transport-set.js';
 import { eventually, liveLabProcesses } from '../helpers/lab-processes.js';
-import { takeLabTurn } from './helpers/lab-lock.js';
+import { endLabTurn, takeLabTurn } from './helpers/lab-lock.js';
 import { HEALTHY_SKIPPED, fakeShell, healthyInventoryVars, healthyStates, loadMarsInventory, writeInventory } from './helpers/scan-lab.js';
 
 /** Processes on this machine whose command line names `address` and that are ssh or the fakes' sleep. */
@@ -80,14 +80,7 @@ describe.sequential('scanFleet over hosts that hang or misbehave', () => {
     lab = await startFleet({ dir: path.join(dir, 'lab'), base: '127.0.102', count: 7, states: healthyStates(path.join(dir, 'states'), 7) });
   }, 720_000);
 
-  afterAll(async () => {
-    try {
-      await lab?.stop();
-      rmSync(dir, { recursive: true, force: true });
-    } finally {
-      releaseLabTurn?.();
-    }
-  });
+  afterAll(() => endLabTurn(releaseLabTurn, dir, lab));
 
   it('ends a hung host at its deadline as timeout, keeps the check it finished, leaves no process behind and does not touch the others', async () => {
     const vars = healthyInventoryVars();

@@ -1,6 +1,6 @@
 // `fleet-scan scan` as a child process over a real loopback lab: exit codes, what it prints with and
 // without --quiet, Ctrl-C and --resume, and secrets kept out of argv and logs. Needs `npm run build`.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { startFailureFixtures, startFleet, type FailureFixtures, type Lab } from
 import { readJournal } from '../../../src/runner/journal.js';
 import { runRecordSchema, type RunRecord } from '../../../src/runner/run-record.js';
 import { eventually } from '../../helpers/lab-processes.js';
-import { takeLabTurn } from '../../runner/helpers/lab-lock.js';
+import { endLabTurn, takeLabTurn } from '../../runner/helpers/lab-lock.js';
 import { fakeShell, HEALTHY_STATE, healthyInventoryVars, healthyStates, writeInventory } from '../../runner/helpers/scan-lab.js';
 import { expectNoStack, runCli, startCli } from '../helpers/run-cli.js';
 
@@ -62,15 +62,7 @@ describe.sequential('fleet-scan scan over a loopback lab', () => {
     });
   }, 720_000);
 
-  afterAll(async () => {
-    try {
-      await failures?.stop();
-      await lab?.stop();
-      rmSync(dir, { recursive: true, force: true });
-    } finally {
-      releaseLabTurn?.();
-    }
-  });
+  afterAll(() => endLabTurn(releaseLabTurn, dir, failures, lab));
 
   const healthy = (i: number) => ({ name: `healthy${i + 1}`, address: lab!.hosts[i]!.address, vars: healthyInventoryVars() });
   const oldDotnet = () => ({ name: 'old-dotnet', address: lab!.hosts[4]!.address, vars: healthyInventoryVars() });

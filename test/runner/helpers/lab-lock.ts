@@ -44,3 +44,17 @@ export async function takeLabTurn(timeoutMs = 600_000): Promise<() => void> {
     }
   }
 }
+
+/** Ends a suite's lab turn: stops what it started (in the order given), removes its folder, and always gives the turn back. */
+export async function endLabTurn(
+  release: (() => void) | undefined,
+  dir: string | undefined,
+  ...started: ({ stop(): Promise<unknown> } | undefined)[]
+): Promise<void> {
+  try {
+    for (const s of started) await s?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  } finally {
+    release?.();
+  }
+}

@@ -1,6 +1,6 @@
 // The ssh-exec transport against a real sshd, with fake remote shells (test/fixtures/hosts) standing in
 // for a target's powershell.exe.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { startFleet, type Lab } from '../../../src/lab/index.js';
 import { ENCODED_BOOTSTRAP, sshExecTransport } from '../../../src/runner/transports/ssh-exec.js';
 import type { ScanRequest } from '../../../src/runner/transports/transport.js';
 import { eventually } from '../../helpers/lab-processes.js';
-import { takeLabTurn } from '../helpers/lab-lock.js';
+import { endLabTurn, takeLabTurn } from '../helpers/lab-lock.js';
 import { fakeShell } from '../helpers/scan-lab.js';
 
 const MARKER = '\u001eFS-5e5e5e5e5e5e5e5e';
@@ -53,14 +53,7 @@ describe.sequential('sshExecTransport over a real sshd', () => {
     });
   }, 720_000);
 
-  afterAll(async () => {
-    try {
-      await lab?.stop();
-      rmSync(dir, { recursive: true, force: true });
-    } finally {
-      releaseLabTurn?.();
-    }
-  });
+  afterAll(() => endLabTurn(releaseLabTurn, dir, lab));
 
   const request = (h: ResolvedHost, signal = new AbortController().signal, deadlineMs = 30_000): ScanRequest => ({
     host: h, bundle: { key: 'bundle:test', text: '# the bundle' }, payload: PAYLOAD, deadlineMs, signal,
