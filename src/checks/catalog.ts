@@ -1,33 +1,12 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { checkMetadataSchema, type CheckMetadata } from './metadata-schema.js';
+import { checkMetadataSchema, type CheckMetadata } from '../record/check-metadata.js';
+import { packManifestSchema, type PackManifest, type PackVar } from '../record/pack-manifest.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
-/** Where ps-scripts/ lives: two levels above this module, in src/ and in dist/ alike. */
-export const DEFAULT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-const VAR_TYPES = ['string', 'number', 'boolean', 'string[]', 'object'] as const;
-export const packVarTypeSchema = z.enum(VAR_TYPES);
-export type PackVarType = z.infer<typeof packVarTypeSchema>;
-
-/** One var a pack accepts from the inventory; `type` may list several accepted types (e.g. proxy: string or object). */
-export const packVarSchema = z.strictObject({
-  type: z.union([packVarTypeSchema, z.array(packVarTypeSchema).min(1)]),
-  description: z.string().min(5),
-  default: z.unknown().optional(),
-});
-export type PackVar = z.infer<typeof packVarSchema>;
-
-/** pack.json beside the check files. `checks` fixes the run and report order. */
-export const packManifestSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  version: z.string().regex(/^\d+\.\d+\.\d+/),
-  title: z.string().min(5),
-  checks: z.array(z.string()).min(1),
-  vars: z.record(z.string(), packVarSchema),
-});
-export type PackManifest = z.infer<typeof packManifestSchema>;
+/** Where ps-scripts/ lives by default. */
+export const DEFAULT_ROOT = PACKAGE_ROOT;
 
 export interface Pack {
   name: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Pack, PackVar, PackVarType } from './catalog.js';
+import type { PackVar, PackVarType } from '../record/pack-manifest.js';
+import type { Pack } from './catalog.js';
 
 function typeSchema(type: PackVarType): z.ZodType {
   switch (type) {

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { HostResult } from '../runner/run-record.js';
+import type { HostResult } from '../record/run-record.js';
 
 export interface Progress {
   hostDone(result: HostResult): void;

@@ -1,6 +1,6 @@
-import type { CheckOutcome } from '../checks/result-schema.js';
-import type { Change, HostResult, RunChanges, RunRecord } from '../runner/run-record.js';
-import { UNSEEN_HOST_STATUSES } from './fail-on.js';
+import type { CheckOutcome } from '../record/check-result.js';
+import type { Change, HostResult, RunChanges, RunRecord } from '../record/run-record.js';
+import { UNSEEN_HOST_STATUSES } from '../policy/exit-code.js';
 
 type Kind = Change['kind'];
 

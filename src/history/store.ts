@@ -4,8 +4,8 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { runRecordSchema, type HostResult, type RunRecord } from '../runner/run-record.js';
-import { UNSEEN_HOST_STATUSES } from './fail-on.js';
+import { runRecordSchema, type HostResult, type RunRecord } from '../record/run-record.js';
+import { UNSEEN_HOST_STATUSES } from '../policy/exit-code.js';
 import { migrate } from './migrations.js';
 
 const BUSY_TIMEOUT_MS = 10_000;

@@ -1,4 +1,4 @@
-import { CLOUDS, type Cloud } from '../checks/metadata-schema.js';
+import { CLOUDS, type Cloud } from '../record/check-metadata.js';
 
 // Spellings accepted for `cloud`: the short names, the Azure environment names and the code names
 // Microsoft's own self-help metadata uses (MoonCake, fairfax). Matched case-insensitively.

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Cloud } from '../checks/metadata-schema.js';
+import type { Cloud } from '../record/check-metadata.js';
 import { inferCloudFromRegion, normaliseCloud } from './cloud.js';
 import { checkDuration } from './duration.js';
 import type { Defaults, HostEntry, ResolvedHost, Transport } from './schema.js';

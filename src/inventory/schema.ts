@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cloudSchema } from '../checks/metadata-schema.js';
+import { cloudSchema } from '../record/check-metadata.js';
 import { CLOUD_SPELLINGS, canonicalCloudSpelling } from './cloud.js';
 import { DURATION_PATTERN, checkDuration } from './duration.js';
 import { HOST_ADDRESS_PATTERN, isHostAddress } from './host-name.js';

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fleetAddress, startFleet, stopFleetDir, type StopResult } from './fleet.js';
 import { buildLabInventory, type LabTransport } from './lab-inventory.js';
 import { listStateFiles, planLabHosts, type PlannedHost } from './lab-state.js';
-import { REPO_ROOT } from './pwsh-location.js';
+import { PACKAGE_ROOT } from '../checks/package-root.js';
 
 /** The state files shipped with fleet-scan. */
-export const SHIPPED_STATES_DIR = path.join(REPO_ROOT, 'lab', 'states');
+export const SHIPPED_STATES_DIR = path.join(PACKAGE_ROOT, 'lab', 'states');
 
 export interface LabUpOptions {
   dir?: string;
@@ -58,7 +58,7 @@ export async function labUp(options: LabUpOptions = {}): Promise<LabUpResult> {
   }
   const inventory = path.join(dir, 'inventory.json');
   const doc = buildLabInventory({
-    file: inventory, schemaFile: path.join(REPO_ROOT, 'inventory.schema.json'),
+    file: inventory, schemaFile: path.join(PACKAGE_ROOT, 'inventory.schema.json'),
     transport: options.transport ?? 'ssh', port, clientKey: lab.clientKey, knownHosts: lab.knownHosts,
     shell: lab.powershell,
     hosts: planned.map((h, i) => ({ name: h.name, address: fleetAddress(base, i), ...(h.inventory ? { inventory: h.inventory } : {}) })),

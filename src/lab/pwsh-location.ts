@@ -1,10 +1,7 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-
-/** The repository root: two levels above this file, in src/ and in dist/ alike. */
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { PACKAGE_ROOT } from '../checks/package-root.js';
 
 export interface PwshLocation {
   /** The dotnet host that runs pwsh.dll. */
@@ -22,7 +19,7 @@ const EXEC_LINE = /^exec\s+(\S+)\s+(\S+pwsh\.dll)\s/m;
  * Where dotnet and pwsh.dll are, so lab wrappers can exec the dll directly: the dotnet-tool shim forks,
  * and a kill of the shim would leave the real pwsh running.
  */
-export function findPwsh(root: string = REPO_ROOT, env: NodeJS.ProcessEnv = process.env): Found<PwshLocation> {
+export function findPwsh(root: string = PACKAGE_ROOT, env: NodeJS.ProcessEnv = process.env): Found<PwshLocation> {
   const wrapper = path.join(root, '.tools', 'bin', 'pwsh');
   if (existsSync(wrapper)) {
     const m = EXEC_LINE.exec(readFileSync(wrapper, 'utf8'));

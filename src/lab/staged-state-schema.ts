@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cloudSchema } from '../checks/metadata-schema.js';
+import { cloudSchema } from '../record/check-metadata.js';
 
 /**
  * A Windows machine, dressed: the state file the staged probe library (ps-scripts/lib/fake-staged/)

@@ -1,5 +1,5 @@
 // The order in which changes since the previous run are shown: most alarming first.
-import type { Change } from '../runner/run-record.js';
+import type { Change } from '../record/run-record.js';
 
 export const CHANGE_KIND_ORDER: Change['kind'][] = [
   'new-failure', 'newly-unreachable', 'status-changed', 'evidence-changed', 'host-added', 'host-removed', 'reachable-again', 'fixed',

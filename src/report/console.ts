@@ -1,5 +1,5 @@
 // The console summary the admin reads at the end of a scan. Pure: returns text, never prints.
-import type { Change, HostResult, RunRecord } from '../runner/run-record.js';
+import type { Change, HostResult, RunRecord } from '../record/run-record.js';
 import { formatDuration, plural } from './format.js';
 import { summarizeRun, type RunSummary } from './summarize.js';
 import { CHANGE_KIND_ORDER, sortChanges } from './changes.js';

@@ -1,7 +1,7 @@
 // The run record as JSON: validated before it is written, written atomically, read back with a one-line error.
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { runRecordSchema, type RunRecord } from '../runner/run-record.js';
+import { runRecordSchema, type RunRecord } from '../record/run-record.js';
 import { writeChunksAtomic } from './atomic-write.js';
 
 export type ReadRunJsonResult = { ok: true; record: RunRecord } | { ok: false; message: string };

@@ -1,6 +1,6 @@
 // JUnit XML for CI: one <testsuite> per host, one <testcase> per check.
-import type { CheckOutcome } from '../checks/result-schema.js';
-import type { HostResult, RunRecord } from '../runner/run-record.js';
+import type { CheckOutcome } from '../record/check-result.js';
+import type { HostResult, RunRecord } from '../record/run-record.js';
 import { writeChunksAtomic } from './atomic-write.js';
 import { outcomeIndex } from './summarize.js';
 import { stripXmlIllegal } from './text.js';

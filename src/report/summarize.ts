@@ -1,7 +1,7 @@
 // The numbers every report starts from, computed once from a run record.
-import { CHECK_STATUSES, HOST_STATUSES, type CheckStatus, type HostStatus } from '../checks/result-schema.js';
-import type { CheckMetadata } from '../checks/metadata-schema.js';
-import type { HostResult, RunRecord } from '../runner/run-record.js';
+import { CHECK_STATUSES, HOST_STATUSES, type CheckStatus, type HostStatus } from '../record/check-result.js';
+import type { CheckMetadata } from '../record/check-metadata.js';
+import type { HostResult, RunRecord } from '../record/run-record.js';
 
 /** Per check: how many hosts ended in each status. */
 export interface CheckTally {

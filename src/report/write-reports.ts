@@ -1,7 +1,7 @@
 // Writes the report files of a run; one broken report never stops the others from being written.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { RunRecord } from '../runner/run-record.js';
+import type { RunRecord } from '../record/run-record.js';
 import { readRunJson, writeRunJson } from './json.js';
 import { writeJunit } from './junit.js';
 import { writeWorkbook } from './xlsx/write-workbook.js';

@@ -1,4 +1,4 @@
-import { hostReportSchema, remoteCheckResultSchema, type HostReport, type RemoteCheckResult } from '../checks/result-schema.js';
+import { hostReportSchema, remoteCheckResultSchema, type HostReport, type RemoteCheckResult } from '../record/check-result.js';
 import { oneLine } from './ssh-reason.js';
 
 /** What a host wrote back, read as untrusted input. */

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { hostResultSchema, runRecordSchema, type HostResult } from './run-record.js';
+import { hostResultSchema, runParametersSchema, type HostResult } from '../record/run-record.js';
 
 /** The run's facts, written first so `--resume` can finish the same run. */
 export const journalHeaderSchema = z.strictObject({
@@ -10,7 +10,7 @@ export const journalHeaderSchema = z.strictObject({
   startedAt: z.string(),
   inventoryPath: z.string(),
   pack: z.string(),
-  parameters: runRecordSchema.shape.parameters,
+  parameters: runParametersSchema,
   hostNames: z.array(z.string()),
 });
 export type JournalHeader = z.infer<typeof journalHeaderSchema>;

@@ -4,7 +4,8 @@ import { EventEmitter } from 'node:events';
 import { chmodSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PowerShell } from 'node-powershell';
-import { PACKAGE_ROOT, resolvePwsh } from './pwsh-path.js';
+import { PACKAGE_ROOT } from '../checks/package-root.js';
+import { resolvePwsh } from './pwsh-path.js';
 
 /**
  * A pwsh worker that cannot hang or corrupt the orchestrator. node-powershell spawns and owns the process;

@@ -1,9 +1,6 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-
-/** The repository (or installed package) root: two levels above this file in src/ and in dist/. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { PACKAGE_ROOT } from '../checks/package-root.js';
 
 /**
  * The pwsh to start. Order: FLEET_SCAN_PWSH, the repo's exec wrapper (.tools/bin/pwsh, one process, so a

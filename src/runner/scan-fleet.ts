@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import type { ResolvedHost } from '../inventory/schema.js';
 import type { Journal } from './journal.js';
-import type { HostResult } from './run-record.js';
+import type { HostResult } from '../record/run-record.js';
 import { hostIdentity, scanHost, type HostScanPlan } from './scan-host.js';
 import type { TransportSet } from './transport-set.js';
 
@@ -51,6 +51,7 @@ export function notStarted(host: ResolvedHost, checkIds: string[]): HostResult {
   return {
     ...hostIdentity(host),
     status: 'not-run',
+    termination: { reason: 'interrupted', detail: 'run interrupted before this host started' },
     reason: 'run interrupted before this host started',
     checks: checkIds.map((id) => ({ id, status: 'not-run', summary: 'run interrupted', evidence: [], reason: 'run interrupted' })),
   };

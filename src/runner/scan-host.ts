@@ -1,7 +1,7 @@
-import type { CheckOutcome, RemoteCheckResult } from '../checks/result-schema.js';
+import type { CheckOutcome, RemoteCheckResult } from '../record/check-result.js';
 import type { ResolvedHost } from '../inventory/schema.js';
 import { parseHostOutput } from './host-output.js';
-import type { HostResult } from './run-record.js';
+import type { HostResult } from '../record/run-record.js';
 import type { Transport, TransportResult } from './transports/transport.js';
 
 export interface HostScanPlan {
@@ -67,11 +67,11 @@ function interpret(host: ResolvedHost, plan: HostScanPlan, result: TransportResu
   const seconds = Math.round(plan.deadlineMs / 1000);
 
   if (result.ended === 'connect-failed') {
-    return { ...base, status: 'unreachable', reason: result.reason, checks: notRun(plan.checkIds, [], 'host unreachable') };
+    return { ...base, status: 'unreachable', termination: { reason: 'connect-failed', detail: result.reason }, reason: result.reason, checks: notRun(plan.checkIds, [], 'host unreachable') };
   }
   if (parsed.problem) {
     // Output that lies or is malformed is not trusted at all, not even the parts that looked fine.
-    return { ...base, status: 'error', reason: `remote output rejected: ${parsed.problem}`, checks: notRun(plan.checkIds, [], 'remote output rejected') };
+    return { ...base, status: 'error', termination: { reason: 'rejected-output', detail: parsed.problem }, reason: `remote output rejected: ${parsed.problem}`, checks: notRun(plan.checkIds, [], 'remote output rejected') };
   }
   const identity = parsed.report
     ? { computerName: parsed.report.computerName, psVersion: parsed.report.psVersion, ...(parsed.report.facts.staged === true ? { staged: true } : {}) }
@@ -83,19 +83,20 @@ function interpret(host: ResolvedHost, plan: HostScanPlan, result: TransportResu
         ...base,
         ...identity,
         status: 'timeout',
+        termination: { reason: 'deadline' },
         reason: `no result within ${seconds} s; stopped after ${finished.length} of ${plan.checkIds.length} checks`,
         checks: notRun(plan.checkIds, finished, `host passed its ${seconds} s deadline`),
       };
     case 'interrupted':
-      return { ...base, ...identity, status: 'not-run', reason: 'run interrupted', checks: notRun(plan.checkIds, finished, 'run interrupted') };
+      return { ...base, ...identity, status: 'not-run', termination: { reason: 'interrupted' }, reason: 'run interrupted', checks: notRun(plan.checkIds, finished, 'run interrupted') };
     case 'crashed':
-      return { ...base, ...identity, status: 'error', reason: result.reason, checks: notRun(plan.checkIds, finished, 'remote side crashed') };
+      return { ...base, ...identity, status: 'error', termination: { reason: 'remote-crash', detail: result.reason }, reason: result.reason, checks: notRun(plan.checkIds, finished, 'remote side crashed') };
     case 'completed':
       if (!parsed.report) {
         const hint = parsed.noise[0] ? `; it wrote: ${parsed.noise[0].slice(0, 160)}` : '';
-        return { ...base, status: 'error', reason: `host wrote no report${hint}`, checks: notRun(plan.checkIds, finished, 'no report from the host') };
+        return { ...base, status: 'error', termination: { reason: 'remote-crash', detail: `host wrote no report${hint}` }, reason: `host wrote no report${hint}`, checks: notRun(plan.checkIds, finished, 'no report from the host') };
       }
-      return { ...base, ...identity, status: 'ok', checks: complete(plan.checkIds, parsed.report.results) };
+      return { ...base, ...identity, status: 'ok', termination: { reason: 'completed' }, checks: complete(plan.checkIds, parsed.report.results) };
   }
 }
 

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildBundle } from '../../src/checks/bundle.js';
 import { loadPack, DEFAULT_ROOT } from '../../src/checks/catalog.js';
-import { hostReportSchema, remoteCheckResultSchema } from '../../src/checks/result-schema.js';
-import { fleetReportSchema } from '../../src/checks/fleet-report-schema.js';
+import { hostReportSchema, remoteCheckResultSchema } from '../../src/record/check-result.js';
+import { fleetReportSchema } from '../../src/record/fleet-report.js';
 
 const run = promisify(execFile);
 const pwsh = process.env.FLEET_SCAN_PWSH ?? path.join(DEFAULT_ROOT, '.tools', 'bin', 'pwsh');

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadPack, listPacks, checkFunctionName, PackError } from '../../src/checks/catalog.js';
-import { checkMetadataSchema } from '../../src/checks/metadata-schema.js';
+import { checkMetadataSchema } from '../../src/record/check-metadata.js';
 
 // Section 1 of the MARS reference (mars-checks.md): the fact probe and checks 1..30, in order.
 const REFERENCE_IDS = [

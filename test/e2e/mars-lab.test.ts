@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { listStateFiles, planLabHosts } from '../../src/lab/lab-state.js';
-import type { RunRecord } from '../../src/runner/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { REPO } from '../helpers/pwsh.js';
 import { assertBuilt, killStillRunning, runCli, type CliRun } from './run-cli.js';
 

@@ -12,7 +12,7 @@ import { openHistory } from '../../src/history/store.js';
 import { labDown, labUp } from '../../src/lab/lab-up.js';
 import { listStateFiles } from '../../src/lab/lab-state.js';
 import { stagedStateSchema } from '../../src/lab/staged-state-schema.js';
-import type { RunRecord } from '../../src/runner/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { REPO } from '../helpers/pwsh.js';
 import { assertBuilt, CANARY_SECRET, jsonLines, killGroup, killStillRunning, runCli, startCli, waitFor, type CliRun } from './run-cli.js';
 

@@ -1,8 +1,9 @@
 // A deterministic, realistic RunRecord for report tests and benchmarks: MARS-like check ids, titles,
 // statuses, evidence and remediation, some unreachable/timeout hosts, some waivers, optional changes.
-import { RUN_RECORD_SCHEMA, type Change, type HostResult, type RunRecord, type WaiverReport } from '../../src/runner/run-record.js';
-import type { CheckMetadata } from '../../src/checks/metadata-schema.js';
-import type { CheckOutcome, CheckStatus } from '../../src/checks/result-schema.js';
+import { terminationFromStatus } from '../../src/record/termination.js';
+import { RUN_RECORD_SCHEMA, type Change, type HostResult, type RunRecord, type WaiverReport } from '../../src/record/run-record.js';
+import type { CheckMetadata } from '../../src/record/check-metadata.js';
+import type { CheckOutcome, CheckStatus } from '../../src/record/check-result.js';
 
 export interface SyntheticRunOptions {
   hosts?: number;
@@ -168,6 +169,7 @@ export function syntheticRun(options: SyntheticRunOptions = {}): RunRecord {
       tags: i % 4 === 0 ? ['prod', 'files'] : ['test'],
       vault: `rsv-${cloud}-${i % 7}`,
       status,
+      termination: terminationFromStatus(status),
       ...(status === 'unreachable' ? { reason: 'ssh: connect to host port 22: Connection timed out' } : {}),
       ...(status === 'timeout' ? { reason: 'deadline of 90s passed before the checks finished' } : {}),
       startedAt: new Date(startedAt + i * 50).toISOString(),

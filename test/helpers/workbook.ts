@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { RunRecord } from '../../src/runner/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { writeWorkbook } from '../../src/report/xlsx/write-workbook.js';
 
 export interface WrittenWorkbook {

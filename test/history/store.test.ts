@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { defaultHistoryPath, evidenceHash, HistoryError, openHistory, type HistoryStore } from '../../src/history/store.js';
-import type { RunRecord } from '../../src/runner/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { buildHistoryForChildren, FIXTURES } from './helpers/child-build.js';
 import { host, outcome, runRecord } from './helpers/records.js';
 
@@ -266,7 +266,7 @@ describe('stored records', () => {
     raw.prepare('UPDATE runs SET record_json = ?').run(Buffer.from(JSON.stringify({ ...record, schema: 'other' })));
     raw.close();
     expect(() => store.getRun(record.runId)).toThrow(
-      `history ${store.file}: run ${record.runId} is unreadable: schema: Invalid input: expected "fleet-scan/run@1"`,
+      `history ${store.file}: run ${record.runId} is unreadable: schema: Invalid input: expected "fleet-scan/run@2"`,
     );
   });
 });

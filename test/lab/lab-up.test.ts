@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { labDown, labUp, type LabUpResult } from '../../src/lab/lab-up.js';
-import { REPO_ROOT } from '../../src/lab/pwsh-location.js';
+import { PACKAGE_ROOT } from '../../src/checks/package-root.js';
 import { sshExec } from '../helpers/lab-remoting.js';
 import { alive, labProcessesLeft } from '../helpers/lab-processes.js';
 
@@ -54,7 +54,7 @@ describe('lab up with more hosts than states', () => {
 
   test('the inventory defaults name the ssh transport, root, port 2222 and the lab key, known_hosts and shell', () => {
     expect(inventory.name).toBe('lab');
-    expect(path.resolve(dir, inventory.$schema)).toBe(path.join(REPO_ROOT, 'inventory.schema.json'));
+    expect(path.resolve(dir, inventory.$schema)).toBe(path.join(PACKAGE_ROOT, 'inventory.schema.json'));
     expect(inventory.defaults).toEqual({
       transport: 'ssh', user: 'root', port: 2222,
       keyFile: path.join(dir, 'client', 'id_ed25519'), knownHostsFile: path.join(dir, 'client', 'known_hosts'),

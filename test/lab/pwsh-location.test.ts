@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findPwsh, REPO_ROOT } from '../../src/lab/pwsh-location.js';
+import { PACKAGE_ROOT } from '../../src/checks/package-root.js';
+import { findPwsh } from '../../src/lab/pwsh-location.js';
 
 describe('findPwsh', () => {
   test('finds dotnet and pwsh.dll from the repo exec wrapper, skipping the tool shim', () => {
@@ -12,7 +13,7 @@ describe('findPwsh', () => {
     expect(found.value.dll).toMatch(/\/pwsh\.dll$/);
     expect(existsSync(found.value.dll)).toBe(true);
     expect(existsSync(found.value.dotnet)).toBe(true);
-    expect(existsSync(path.join(REPO_ROOT, 'package.json'))).toBe(true);
+    expect(existsSync(path.join(PACKAGE_ROOT, 'package.json'))).toBe(true);
   });
 
   test('says to run setup when a root has neither the wrapper nor the tool manifest', () => {

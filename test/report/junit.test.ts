@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../src/runner/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { writeJunit, xmlEscape } from '../../src/report/junit.js';
 import { syntheticRun } from '../helpers/synthetic-run.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../../src/runner/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { summarizeRun } from '../../src/report/summarize.js';
 import { syntheticRun } from '../helpers/synthetic-run.js';
 

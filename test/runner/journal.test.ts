@@ -1,9 +1,10 @@
+import { terminationFromStatus } from '../../src/record/termination.js';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Journal, journalPathFor, readJournal, type JournalHeader } from '../../src/runner/journal.js';
-import type { HostResult } from '../../src/runner/run-record.js';
+import type { HostResult } from '../../src/record/run-record.js';
 
 const header: JournalHeader = {
   type: 'run',
@@ -17,7 +18,7 @@ const header: JournalHeader = {
 
 function result(name: string, status: HostResult['status']): HostResult {
   return {
-    name, address: name, transport: 'ssh', cloud: 'public', tags: [], status,
+    name, address: name, transport: 'ssh', cloud: 'public', tags: [], status, termination: terminationFromStatus(status),
     checks: [{ id: 'mars-x', status: status === 'ok' ? 'pass' : 'not-run', summary: 's', evidence: [] }],
   };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFailureFixtures, startFleet, type FailureFixtures, type FailureKind, type Lab } from '../../src/lab/index.js';
-import type { HostResult, RunRecord } from '../../src/runner/run-record.js';
+import type { HostResult, RunRecord } from '../../src/record/run-record.js';
 import { checkBudgetFor } from '../../src/runner/run-scan.js';
 import { endLabTurn, takeLabTurn } from './helpers/lab-lock.js';
 import { HEALTHY_SKIPPED, healthyInventoryVars, healthyStates, scanInventoryFile, writeInventory } from './helpers/scan-lab.js';

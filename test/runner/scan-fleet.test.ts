@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/checks/bundle.js';
 import { startFleet, type Lab } from '../../src/lab/index.js';
-import type { HostResult } from '../../src/runner/run-record.js';
+import type { HostResult } from '../../src/record/run-record.js';
 import { notStarted, scanFleet } from '../../src/runner/scan-fleet.js';
 import { TransportSet } from '../../src/runner/transport-set.js';
 import { eventually, liveLabProcesses } from '../helpers/lab-processes.js';

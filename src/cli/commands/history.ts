@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { diffRuns } from '../../history/diff.js';
 import { defaultHistoryPath, openHistory, type HistoryStore } from '../../history/store.js';
-import type { RunChanges } from '../../runner/run-record.js';
+import type { RunChanges } from '../../record/run-record.js';
 import { UsageError } from '../usage-error.js';
 import { durationFlag } from '../durations.js';
 import { existsSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // Changes: what is different from the previous run of the same inventory, new failures first.
 import type ExcelJS from 'exceljs';
-import type { RunRecord } from '../../runner/run-record.js';
+import type { RunRecord } from '../../record/run-record.js';
 import { sortChanges } from '../changes.js';
 import { columnLetter, writeHeader, writeRow } from './sheet-kit.js';
 import { WRAP } from './styles.js';

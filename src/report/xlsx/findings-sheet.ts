@@ -3,9 +3,9 @@
 // Status colours here are plain cell fills, not conditional formatting: exceljs' streaming writer puts
 // <hyperlinks> before <conditionalFormatting>, and Excel rejects a sheet with both (exceljs PR #2803).
 import type ExcelJS from 'exceljs';
-import type { CheckMetadata } from '../../checks/metadata-schema.js';
-import type { CheckOutcome } from '../../checks/result-schema.js';
-import type { HostResult, RunRecord } from '../../runner/run-record.js';
+import type { CheckMetadata } from '../../record/check-metadata.js';
+import type { CheckOutcome } from '../../record/check-result.js';
+import type { HostResult, RunRecord } from '../../record/run-record.js';
 import { columnLetter, wrappedRowHeight, writeHeader, writeRow, type Value } from './sheet-kit.js';
 import { LINK_FONT, STATUS_COLORS, TOP, WRAP, solidFill } from './styles.js';
 

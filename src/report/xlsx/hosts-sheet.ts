@@ -1,6 +1,6 @@
 // Hosts: one row per host, one status column per check, coloured by conditional formatting.
 import type ExcelJS from 'exceljs';
-import type { RunRecord } from '../../runner/run-record.js';
+import type { RunRecord } from '../../record/run-record.js';
 import { outcomeIndex } from '../summarize.js';
 import { columnLetter, writeRow } from './sheet-kit.js';
 import { HEADER_STYLE, STATUS_COLORS, solidFill } from './styles.js';

@@ -1,6 +1,6 @@
 // Run: how the scan was run (parameters, versions, ids) and the catalogue of checks it used.
 import type ExcelJS from 'exceljs';
-import type { RunRecord } from '../../runner/run-record.js';
+import type { RunRecord } from '../../record/run-record.js';
 import { formatDuration } from '../format.js';
 import { writeBlank, writeHeader, writeRow } from './sheet-kit.js';
 import { LINK_FONT, SECTION_FONT, WRAP } from './styles.js';

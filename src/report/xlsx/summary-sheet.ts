@@ -1,7 +1,7 @@
 // Summary: what management reads first — the verdict, run facts, counts, and checks ranked by impact.
 import type ExcelJS from 'exceljs';
-import { CHECK_STATUSES, HOST_STATUSES } from '../../checks/result-schema.js';
-import type { RunRecord } from '../../runner/run-record.js';
+import { CHECK_STATUSES, HOST_STATUSES } from '../../record/check-result.js';
+import type { RunRecord } from '../../record/run-record.js';
 import { formatDuration } from '../format.js';
 import type { RunSummary } from '../summarize.js';
 import { addDataBar } from './data-bar.js';

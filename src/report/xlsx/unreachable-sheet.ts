@@ -1,6 +1,6 @@
 // Unreachable: hosts that were not (fully) scanned, and why.
 import type ExcelJS from 'exceljs';
-import type { RunRecord } from '../../runner/run-record.js';
+import type { RunRecord } from '../../record/run-record.js';
 import { formatDuration } from '../format.js';
 import { columnLetter, writeHeader, writeRow } from './sheet-kit.js';
 import { STATUS_COLORS, WRAP, solidFill } from './styles.js';

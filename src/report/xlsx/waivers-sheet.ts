@@ -1,6 +1,6 @@
 // Waivers: every waiver of the run and whether it applied, expired or matched nothing.
 import type ExcelJS from 'exceljs';
-import type { RunRecord } from '../../runner/run-record.js';
+import type { RunRecord } from '../../record/run-record.js';
 import { columnLetter, writeHeader, writeRow } from './sheet-kit.js';
 import { ALERT_FONT, WRAP } from './styles.js';
 

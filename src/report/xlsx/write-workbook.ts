@@ -1,7 +1,7 @@
 // The Excel workbook, written with exceljs' streaming writer so 10,000 hosts fit in bounded memory.
 import { rename, rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { RunRecord } from '../../runner/run-record.js';
+import type { RunRecord } from '../../record/run-record.js';
 import { tempPathFor } from '../atomic-write.js';
 import { summarizeRun } from '../summarize.js';
 import { writeChangesSheet } from './changes-sheet.js';

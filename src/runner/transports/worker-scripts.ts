@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../pwsh-path.js';
+import { PACKAGE_ROOT } from '../../checks/package-root.js';
 
 const WORKER_DIR = path.join(PACKAGE_ROOT, 'src', 'runner', 'worker');
 const cache = new Map<string, string>();

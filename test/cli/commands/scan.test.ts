@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFailureFixtures, startFleet, type FailureFixtures, type Lab } from '../../../src/lab/index.js';
 import { readJournal } from '../../../src/runner/journal.js';
-import { runRecordSchema, type RunRecord } from '../../../src/runner/run-record.js';
+import { runRecordSchema, type RunRecord } from '../../../src/record/run-record.js';
 import { eventually } from '../../helpers/lab-processes.js';
 import { endLabTurn, takeLabTurn } from '../../runner/helpers/lab-lock.js';
 import { fakeShell, HEALTHY_STATE, healthyInventoryVars, healthyStates, writeInventory } from '../../runner/helpers/scan-lab.js';

@@ -1,6 +1,7 @@
-import { RUN_RECORD_SCHEMA, type HostResult, type RunRecord } from '../../../src/runner/run-record.js';
-import type { CheckMetadata } from '../../../src/checks/metadata-schema.js';
-import type { CheckOutcome } from '../../../src/checks/result-schema.js';
+import { terminationFromStatus } from '../../../src/record/termination.js';
+import { RUN_RECORD_SCHEMA, type HostResult, type RunRecord } from '../../../src/record/run-record.js';
+import type { CheckMetadata } from '../../../src/record/check-metadata.js';
+import type { CheckOutcome } from '../../../src/record/check-result.js';
 
 /** Metadata for a synthetic check id, valid against the real schema. */
 export function checkMeta(id: string): CheckMetadata {
@@ -31,6 +32,7 @@ export function host(name: string, checks: CheckOutcome[], extra: Partial<HostRe
     cloud: 'public',
     tags: [],
     status: 'ok',
+    termination: terminationFromStatus(extra.status ?? 'ok', extra.reason),
     durationMs: 1200,
     checks,
     ...extra,

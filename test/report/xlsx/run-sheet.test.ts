@@ -25,7 +25,7 @@ describe('Run sheet', () => {
     expect(rowOf(written, 'Fail on')).toEqual(['Fail on', 'any']);
     expect(rowOf(written, 'Tool')).toEqual(['Tool', 'fleet-scan 0.1.0']);
     expect(rowOf(written, 'Run id')).toEqual(['Run id', record.runId]);
-    expect(rowOf(written, 'Schema')).toEqual(['Schema', 'fleet-scan/run@1']);
+    expect(rowOf(written, 'Schema')).toEqual(['Schema', 'fleet-scan/run@2']);
   });
 
   it('lists the check catalogue with a hyperlink to each source', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_STATUSES, HOST_STATUSES } from '../../../src/checks/result-schema.js';
+import { CHECK_STATUSES, HOST_STATUSES } from '../../../src/record/check-result.js';
 import { STATUS_COLORS } from '../../../src/report/xlsx/styles.js';
 
 describe('STATUS_COLORS', () => {

@@ -7,7 +7,7 @@ import { validateVars } from '../../../src/checks/pack-vars.js';
 import { loadInventory } from '../../../src/inventory/load.js';
 import type { Inventory } from '../../../src/inventory/schema.js';
 import { newRunId } from '../../../src/runner/run-id.js';
-import type { RunRecord } from '../../../src/runner/run-record.js';
+import type { RunRecord } from '../../../src/record/run-record.js';
 import { runScan, type RunScanOptions } from '../../../src/runner/run-scan.js';
 import { REPO } from '../../helpers/pwsh.js';
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { HostResult } from '../runner/run-record.js';
-import type { PwshHost } from '../runner/pwsh-host.js';
-import { workerScript } from '../runner/transports/worker-scripts.js';
-import { remoteCheckResultSchema, type CheckOutcome } from './result-schema.js';
+import type { HostResult } from '../record/run-record.js';
+import type { PwshHost } from './pwsh-host.js';
+import { workerScript } from './transports/worker-scripts.js';
+import { remoteCheckResultSchema, type CheckOutcome } from '../record/check-result.js';
 import type { ResolvedHost } from '../inventory/schema.js';
 
 const fleetReportSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { remoteCheckResultSchema } from './result-schema.js';
+import { remoteCheckResultSchema } from './check-result.js';
 
 /** One host x fleet-check result written by Invoke-FleetScanFleetChecks. */
 export const fleetCheckResultSchema = remoteCheckResultSchema.extend({ host: z.string().min(1) });

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { checkMetadataSchema, cloudSchema } from '../checks/metadata-schema.js';
-import { checkOutcomeSchema, hostStatusSchema, checkStatusSchema } from '../checks/result-schema.js';
+import { checkMetadataSchema, cloudSchema } from './check-metadata.js';
+import { checkOutcomeSchema, hostStatusSchema } from './check-result.js';
+import { terminationFromStatus, terminationSchema } from './termination.js';
 
-export const RUN_RECORD_SCHEMA = 'fleet-scan/run@1';
+/** run@2 added each host's `termination`; run@1 records are upgraded on reading. */
+export const RUN_RECORD_SCHEMA = 'fleet-scan/run@2';
+const RUN_RECORD_V1 = 'fleet-scan/run@1';
 
 /** One host in a run: how the scan of it ended and one outcome per selected check. */
 export const hostResultSchema = z.strictObject({
@@ -13,6 +16,8 @@ export const hostResultSchema = z.strictObject({
   tags: z.array(z.string()),
   vault: z.string().optional(),
   status: hostStatusSchema,
+  /** Why the scan of this host ended; `status` follows from it (HOST_STATUS_FOR). */
+  termination: terminationSchema,
   /** One line: why the host is not `ok` (ssh's own words where they exist). */
   reason: z.string().optional(),
   startedAt: z.string().optional(),
@@ -58,8 +63,18 @@ export const runChangesSchema = z.strictObject({
 });
 export type RunChanges = z.infer<typeof runChangesSchema>;
 
+export const runParametersSchema = z.strictObject({
+  concurrency: z.number().int().positive(),
+  deadlineMs: z.number().int().positive(),
+  connectTimeoutMs: z.number().int().positive(),
+  checks: z.array(z.string()).nullable(),
+  tags: z.array(z.string()).nullable(),
+  failOn: z.enum(['any', 'new']),
+});
+export type RunParameters = z.infer<typeof runParametersSchema>;
+
 /** The run record: everything any report shows. Versioned by `schema`. */
-export const runRecordSchema = z.strictObject({
+const currentRunRecordSchema = z.strictObject({
   schema: z.literal(RUN_RECORD_SCHEMA),
   runId: z.string(),
   tool: z.strictObject({ name: z.string(), version: z.string() }),
@@ -70,20 +85,29 @@ export const runRecordSchema = z.strictObject({
   user: z.string(),
   controller: z.string(),
   inventory: z.strictObject({ path: z.string(), key: z.string(), hostCount: z.number().int().nonnegative() }),
-  parameters: z.strictObject({
-    concurrency: z.number().int().positive(),
-    deadlineMs: z.number().int().positive(),
-    connectTimeoutMs: z.number().int().positive(),
-    checks: z.array(z.string()).nullable(),
-    tags: z.array(z.string()).nullable(),
-    failOn: z.enum(['any', 'new']),
-  }),
+  parameters: runParametersSchema,
   interrupted: z.boolean(),
   checks: z.array(checkMetadataSchema),
   hosts: z.array(hostResultSchema),
   waivers: z.array(waiverReportSchema).default([]),
   changes: runChangesSchema.nullable().default(null),
 });
-export type RunRecord = z.infer<typeof runRecordSchema>;
 
-export { checkStatusSchema };
+/** Reads a run@1 record as run@2: each host's termination follows from the status it stored. */
+function upgrade(data: unknown): unknown {
+  if (!isObject(data) || data.schema !== RUN_RECORD_V1 || !Array.isArray(data.hosts)) return data;
+  const hosts = data.hosts.map((h: unknown) =>
+    isObject(h) && !('termination' in h) && typeof h.status === 'string'
+      ? { ...h, termination: terminationFromStatus(h.status as never, typeof h.reason === 'string' ? h.reason : undefined) }
+      : h,
+  );
+  return { ...data, schema: RUN_RECORD_SCHEMA, hosts };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Any run record fleet-scan wrote (run@1 or run@2), read as the current version. */
+export const runRecordSchema = z.preprocess(upgrade, currentRunRecordSchema);
+export type RunRecord = z.infer<typeof currentRunRecordSchema>;

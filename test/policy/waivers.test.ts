@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applyWaivers, loadWaivers, wildcardMatcher, type Waiver } from '../../src/history/waivers.js';
-import { runRecordSchema } from '../../src/runner/run-record.js';
-import { host, outcome, runRecord } from './helpers/records.js';
+import { applyWaivers, loadWaivers, wildcardMatcher, type Waiver } from '../../src/policy/waivers.js';
+import { runRecordSchema } from '../../src/record/run-record.js';
+import { host, outcome, runRecord } from '../history/helpers/records.js';
 
 let dir: string;
 beforeAll(() => {

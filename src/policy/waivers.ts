@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { CheckOutcome } from '../checks/result-schema.js';
-import type { RunRecord, WaiverReport } from '../runner/run-record.js';
+import type { CheckOutcome } from '../record/check-result.js';
+import type { RunRecord, WaiverReport } from '../record/run-record.js';
 
 const FIELDS = ['host', 'check', 'justification', 'owner', 'expires'] as const;
 const WAIVABLE: ReadonlySet<string> = new Set(['fail', 'warn', 'error']);

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { HostResult, RunRecord } from '../runner/run-record.js';
-import { UNSEEN_HOST_STATUSES } from './fail-on.js';
+import type { HostResult, RunRecord } from '../record/run-record.js';
+import { UNSEEN_HOST_STATUSES } from '../policy/exit-code.js';
 
 const MAX_REASON = 500;
 

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../runner/run-record.js';
+import type { RunRecord } from '../record/run-record.js';
 
 export type FailOn = 'any' | 'new';
 

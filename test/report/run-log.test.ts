@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openRunLog } from '../../src/history/log-file.js';
-import { host, outcome, runRecord } from './helpers/records.js';
+import { openRunLog } from '../../src/report/run-log.js';
+import { host, outcome, runRecord } from '../history/helpers/records.js';
 
 let dir: string;
 beforeAll(() => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { diffRuns } from '../../src/history/diff.js';
-import { exitCodeFor } from '../../src/history/fail-on.js';
-import type { CheckOutcome } from '../../src/checks/result-schema.js';
-import type { HostResult, RunRecord } from '../../src/runner/run-record.js';
-import { host, outcome, runRecord } from './helpers/records.js';
+import { exitCodeFor } from '../../src/policy/exit-code.js';
+import type { CheckOutcome } from '../../src/record/check-result.js';
+import type { HostResult, RunRecord } from '../../src/record/run-record.js';
+import { host, outcome, runRecord } from '../history/helpers/records.js';
 
 const waived: CheckOutcome = { ...outcome('mars-b', 'waived', 'accepted'), waivedStatus: 'fail' };
 const down = (name: string): HostResult => host(name, [outcome('mars-a', 'not-run')], { status: 'unreachable', reason: 'ssh: Connection refused' });
