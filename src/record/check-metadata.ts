@@ -8,6 +8,8 @@ export type Cloud = z.infer<typeof cloudSchema>;
 export const checkMetadataSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/),
   title: z.string().min(5),
+  /** The problem when the check fails, in a few words: "Clock off by 5 minutes or more". Summaries say this, never the title. */
+  failure: z.string().min(5).max(80).regex(/[^.\s]$/, 'no trailing period or space'),
   phase: z.enum(['install', 'registration', 'both']),
   clouds: z.array(cloudSchema).min(1),
   severity: z.enum(['fail', 'warn', 'info']),

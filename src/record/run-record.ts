@@ -73,6 +73,24 @@ export const runParametersSchema = z.strictObject({
 });
 export type RunParameters = z.infer<typeof runParametersSchema>;
 
+const count = z.number().int().nonnegative();
+
+/**
+ * One run of the same inventory and pack, as the trend over the last nights shows it. Ready: scanned,
+ * and every check passed, warned, was skipped or waived. Unreachable: unreachable, timed out or errored.
+ */
+export const trendPointSchema = z.strictObject({
+  runId: z.string(),
+  startedAt: z.string(),
+  hosts: count,
+  readyHosts: count,
+  failingHosts: count,
+  unreachableHosts: count,
+  /** New failures against the run before it; null when it had none to compare with. */
+  newFailures: count.nullable(),
+});
+export type TrendPoint = z.infer<typeof trendPointSchema>;
+
 /** The run record: everything any report shows. Versioned by `schema`. */
 const currentRunRecordSchema = z.strictObject({
   schema: z.literal(RUN_RECORD_SCHEMA),
@@ -91,17 +109,29 @@ const currentRunRecordSchema = z.strictObject({
   hosts: z.array(hostResultSchema),
   waivers: z.array(waiverReportSchema).default([]),
   changes: runChangesSchema.nullable().default(null),
+  /** Optional: the last runs of the same inventory and pack from the history, oldest first, this run last. */
+  trend: z.array(trendPointSchema).optional(),
 });
 
-/** Reads a run@1 record as run@2: each host's termination follows from the status it stored. */
+/** Reads a run@1 record as run@2 (each host's termination follows from its stored status), and fills older records' gaps. */
 function upgrade(data: unknown): unknown {
-  if (!isObject(data) || data.schema !== RUN_RECORD_V1 || !Array.isArray(data.hosts)) return data;
-  const hosts = data.hosts.map((h: unknown) =>
-    isObject(h) && !('termination' in h) && typeof h.status === 'string'
-      ? { ...h, termination: terminationFromStatus(h.status as never, typeof h.reason === 'string' ? h.reason : undefined) }
-      : h,
-  );
-  return { ...data, schema: RUN_RECORD_SCHEMA, hosts };
+  if (!isObject(data)) return data;
+  let out = data;
+  if (out.schema === RUN_RECORD_V1 && Array.isArray(out.hosts)) {
+    const hosts = out.hosts.map((h: unknown) =>
+      isObject(h) && !('termination' in h) && typeof h.status === 'string'
+        ? { ...h, termination: terminationFromStatus(h.status as never, typeof h.reason === 'string' ? h.reason : undefined) }
+        : h,
+    );
+    out = { ...out, schema: RUN_RECORD_SCHEMA, hosts };
+  }
+  if (Array.isArray(out.checks)) out = { ...out, checks: out.checks.map(withFailure) };
+  return out;
+}
+
+// Records written before checks carried a failure phrase name the check by id: a title is never a summary.
+function withFailure(check: unknown): unknown {
+  return isObject(check) && !('failure' in check) && typeof check.id === 'string' ? { ...check, failure: `Check ${check.id} failed` } : check;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -27,7 +27,7 @@ function checkFile(meta: string, fn = 'Test-BadCheck'): string {
 }
 
 const goodMeta = JSON.stringify({
-  id: 'bad-check', title: 'A test check', phase: 'both', clouds: ['public'], severity: 'warn', kind: 'host',
+  id: 'bad-check', title: 'A test check', failure: 'The test check is unhappy', phase: 'both', clouds: ['public'], severity: 'warn', kind: 'host',
   description: 'A check for the catalogue tests.', remediation: 'Nothing to do here.', source: 'https://example.com/', tags: [], requires: [],
 });
 

@@ -55,11 +55,46 @@ const CATALOGUE: CatalogueRow[] = [
   ['mars-fleet-vault-capacity', 'Vault not over documented limits (controller-side)', 'registration', 'warn', 0, 0.01, 'backup-azure-mars-troubleshoot'],
 ];
 
+// What each check's failure is called (the real packs' phrases): summaries say this, never the title.
+const FAILURES: Record<string, string> = {
+  'mars-local-admin': 'Installing account not a local administrator',
+  'mars-os-supported': 'Unsupported Windows version or 32-bit Windows',
+  'mars-os-server-core': 'Server Core or Nano Server installation',
+  'mars-dotnet-version': '.NET Framework older than 4.8',
+  'mars-powershell-version': 'Windows PowerShell older than 5.0',
+  'mars-os-updates': 'No recent operating system updates',
+  'mars-vcredist-2008r2': 'VC++ 2008 x64 runtime missing on Windows Server 2008 R2',
+  'mars-install-dir-attributes': 'Install folder is System, Hidden, Compressed or Encrypted',
+  'mars-cache-folder': 'Cache folder in an unsupported location',
+  'mars-cache-free-space': 'Too little free space on the cache volume',
+  'mars-antivirus-exclusions': 'Antivirus does not exclude the agent folders or cbengine.exe',
+  'mars-tls12-schannel': 'TLS 1.2 client disabled in SChannel',
+  'mars-tls12-dotnet': '.NET strong cryptography not enabled for TLS 1.2',
+  'mars-tls12-legacy-os': 'WinHTTP not defaulting to TLS 1.2 on older Windows',
+  'mars-agent-installed': 'MARS agent missing or engine service not running',
+  'mars-agent-version': 'MARS agent too old to register',
+  'mars-clock-skew': 'Clock off by 5 minutes or more',
+  'mars-windows-temp-files': 'Too many .tmp files in C:\\Windows\\Temp',
+  'mars-vault-credentials-file': 'Vault credentials file missing, expired or unusable',
+  'mars-existing-registration': 'Already registered to another vault',
+  'mars-scratch-kek': 'Scratch folder or OnlineBackup.KEK missing or inconsistent',
+  'mars-azure-tools-cert': 'Stale Windows Azure Tools certificate present',
+  'mars-proxy-config': 'Proxy unreachable, missing or asking for credentials',
+  'mars-ie-file-download': 'File download disabled in the Internet zone',
+  'mars-net-endpoints': 'Entra ID, Azure Backup or Storage unreachable on 443',
+  'mars-net-ncsi': 'Windows connectivity-check hosts unreachable',
+  'mars-private-endpoint-dns': 'Private-endpoint names not private or not reachable',
+  'mars-logs-known-errors': 'Agent logs show documented error IDs',
+  'mars-fleet-duplicate-names': 'Computer name shared by several hosts in one vault',
+  'mars-fleet-vault-capacity': 'Vault over the 50-machine limit',
+};
+
 /** The first `count` checks of the MARS catalogue as check metadata. */
 export function syntheticChecks(count = 30): CheckMetadata[] {
   return CATALOGUE.slice(0, count).map(([id, title, phase, severity, , , page]) => ({
     id,
     title,
+    failure: FAILURES[id]!,
     phase,
     clouds: id === 'mars-private-endpoint-dns' ? ['public', 'usgov'] : ['public', 'china', 'usgov'],
     severity,

@@ -15,6 +15,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-agent-detect",
   "title": "MARS agent detection (facts for the other checks)",
+  "failure": "MARS agent facts unreadable",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "info",

@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-agent-installed",
   "title": "Agent installed and engine service running",
+  "failure": "MARS agent missing or engine service not running",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -15,6 +15,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-agent-version",
   "title": "Installed agent is new enough",
+  "failure": "MARS agent too old to register",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

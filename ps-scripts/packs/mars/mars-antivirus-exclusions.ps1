@@ -14,6 +14,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-antivirus-exclusions",
   "title": "Antivirus excludes the agent folders and cbengine.exe",
+  "failure": "Antivirus does not exclude the agent folders or cbengine.exe",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "warn",

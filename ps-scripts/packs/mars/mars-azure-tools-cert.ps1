@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-azure-tools-cert",
   "title": "No stale Windows Azure Tools certificate",
+  "failure": "Stale Windows Azure Tools certificate present",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "warn",

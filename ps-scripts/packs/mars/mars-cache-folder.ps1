@@ -15,6 +15,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-cache-folder",
   "title": "Cache folder location and attributes are supported",
+  "failure": "Cache folder in an unsupported location",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -14,6 +14,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-cache-free-space",
   "title": "Enough free space on the cache volume",
+  "failure": "Too little free space on the cache volume",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -15,6 +15,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-clock-skew",
   "title": "System clock correct for its time zone",
+  "failure": "Clock off by 5 minutes or more",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

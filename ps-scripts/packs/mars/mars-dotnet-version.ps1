@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-dotnet-version",
   "title": ".NET Framework 4.8 or later installed",
+  "failure": ".NET Framework older than 4.8",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

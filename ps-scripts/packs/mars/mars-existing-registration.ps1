@@ -14,6 +14,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-existing-registration",
   "title": "Host not already registered to another vault",
+  "failure": "Already registered to another vault",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -14,6 +14,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-fleet-duplicate-names",
   "title": "No two hosts with the same name in one vault",
+  "failure": "Computer name shared by several hosts in one vault",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-fleet-vault-capacity",
   "title": "Vault not over the documented machine limit",
+  "failure": "Vault over the 50-machine limit",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "warn",

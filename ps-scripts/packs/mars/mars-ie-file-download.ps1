@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-ie-file-download",
   "title": "Internet zone allows file download for SYSTEM",
+  "failure": "File download disabled in the Internet zone",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "warn",

@@ -14,6 +14,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-install-dir-attributes",
   "title": "Install folder is not System, Hidden, Compressed or Encrypted",
+  "failure": "Install folder is System, Hidden, Compressed or Encrypted",
   "phase": "install",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -14,6 +14,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-local-admin",
   "title": "Installing account is a local administrator",
+  "failure": "Installing account not a local administrator",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

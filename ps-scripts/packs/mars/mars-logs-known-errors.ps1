@@ -15,6 +15,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-logs-known-errors",
   "title": "Recent agent logs mention documented errors",
+  "failure": "Agent logs show documented error IDs",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "warn",

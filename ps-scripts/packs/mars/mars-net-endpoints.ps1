@@ -16,6 +16,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-net-endpoints",
   "title": "Entra ID, Azure Backup and Storage reachable on 443",
+  "failure": "Entra ID, Azure Backup or Storage unreachable on 443",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -12,6 +12,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-net-ncsi",
   "title": "Windows connectivity-check hosts reachable",
+  "failure": "Windows connectivity-check hosts unreachable",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "warn",

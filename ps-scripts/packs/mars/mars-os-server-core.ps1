@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-os-server-core",
   "title": "Not a Server Core installation",
+  "failure": "Server Core or Nano Server installation",
   "phase": "install",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -14,6 +14,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-os-supported",
   "title": "Operating system version and bitness are supported",
+  "failure": "Unsupported Windows version or 32-bit Windows",
   "phase": "install",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

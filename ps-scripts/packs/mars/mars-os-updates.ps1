@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-os-updates",
   "title": "Operating system has recent updates",
+  "failure": "No recent operating system updates",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "warn",

@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-powershell-version",
   "title": "Windows PowerShell 5.0 or later installed",
+  "failure": "Windows PowerShell older than 5.0",
   "phase": "install",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

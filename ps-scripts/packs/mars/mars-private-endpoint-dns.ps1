@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-private-endpoint-dns",
   "title": "Private-endpoint names resolve to private addresses",
+  "failure": "Private-endpoint names not private or not reachable",
   "phase": "registration",
   "clouds": ["public", "usgov"],
   "severity": "fail",

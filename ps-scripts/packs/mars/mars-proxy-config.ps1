@@ -15,6 +15,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-proxy-config",
   "title": "Proxy configuration matches reality",
+  "failure": "Proxy unreachable, missing or asking for credentials",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-scratch-kek",
   "title": "Scratch folder and OnlineBackup.KEK intact",
+  "failure": "Scratch folder or OnlineBackup.KEK missing or inconsistent",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-tls12-dotnet",
   "title": ".NET strong cryptography enabled for TLS 1.2",
+  "failure": ".NET strong cryptography not enabled for TLS 1.2",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

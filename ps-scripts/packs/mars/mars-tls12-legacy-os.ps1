@@ -14,6 +14,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-tls12-legacy-os",
   "title": "TLS 1.2 update on Windows Server 2008 SP2, 2008 R2 and 2012",
+  "failure": "WinHTTP not defaulting to TLS 1.2 on older Windows",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -14,6 +14,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-tls12-schannel",
   "title": "TLS 1.2 client enabled in SChannel",
+  "failure": "TLS 1.2 client disabled in SChannel",
   "phase": "both",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -15,6 +15,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-vault-credentials-file",
   "title": "Vault credentials file is usable",
+  "failure": "Vault credentials file missing, expired or unusable",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-vcredist-2008r2",
   "title": "VC++ 2008 x64 runtime on Windows Server 2008 R2",
+  "failure": "VC++ 2008 x64 runtime missing on Windows Server 2008 R2",
   "phase": "install",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -13,6 +13,7 @@ $FsCheckMetadata = @'
 {
   "id": "mars-windows-temp-files",
   "title": "No .tmp build-up in C:\\Windows\\Temp",
+  "failure": "Too many .tmp files in C:\\Windows\\Temp",
   "phase": "registration",
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",

@@ -8,6 +8,7 @@ export function checkMeta(id: string): CheckMetadata {
   return {
     id,
     title: `Check ${id}`,
+    failure: `Synthetic problem ${id}`,
     phase: 'install',
     clouds: ['public'],
     severity: 'fail',
