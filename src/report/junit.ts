@@ -2,6 +2,7 @@
 import type { CheckOutcome } from '../record/check-result.js';
 import type { HostResult, RunRecord } from '../record/run-record.js';
 import { writeChunksAtomic } from './atomic-write.js';
+import { failurePhrase, findingSentence } from './problem-sentence.js';
 import { outcomeIndex } from './summarize.js';
 import { stripXmlIllegal } from './text.js';
 
@@ -35,7 +36,7 @@ interface Case {
 /** Hosts whose scan broke: a check that never ran there is an error, not a skip. */
 const BROKEN_HOST = new Set<HostResult['status']>(['unreachable', 'timeout', 'error']);
 
-function testCase(host: HostResult, checkId: string, title: string, outcome: CheckOutcome | undefined): Case {
+function testCase(host: HostResult, checkId: string, title: string, failure: string, outcome: CheckOutcome | undefined): Case {
   const open = `    <testcase classname="${xmlEscape(host.name)}" name="${xmlEscape(`${checkId}: ${title}`)}" time="${seconds(outcome?.ms)}"`;
   const evidence = outcome ? outcome.evidence.join('\n') : '';
   const status = outcome?.status ?? 'not-run';
@@ -48,7 +49,7 @@ function testCase(host: HostResult, checkId: string, title: string, outcome: Che
         xml: `${open}>\n      <system-out>${xmlText(`WARN: ${outcome!.summary}${evidence ? `\n${evidence}` : ''}`)}</system-out>\n    </testcase>\n`,
       };
     case 'fail':
-      return { kind: 'failure', xml: `${open}>\n      <failure message="${xmlEscape(outcome!.summary)}" type="fail">${xmlText(evidence)}</failure>\n    </testcase>\n` };
+      return { kind: 'failure', xml: `${open}>\n      <failure message="${xmlEscape(findingSentence(failure, outcome!))}" type="fail">${xmlText(evidence)}</failure>\n    </testcase>\n` };
     case 'error': {
       const message = outcome!.reason ?? outcome!.summary;
       return { kind: 'error', xml: `${open}>\n      <error message="${xmlEscape(message)}" type="error">${xmlText(evidence)}</error>\n    </testcase>\n` };
@@ -80,7 +81,7 @@ function hostSuite(record: RunRecord, host: HostResult): { xml: string; totals: 
   const totals: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: host.durationMs ?? 0 };
   const cases: string[] = [];
   for (const check of record.checks) {
-    const c = testCase(host, check.id, check.title, outcomes.get(check.id));
+    const c = testCase(host, check.id, check.title, failurePhrase(check, check.id), outcomes.get(check.id));
     totals.tests++;
     if (c.kind === 'failure') totals.failures++;
     if (c.kind === 'error') totals.errors++;

@@ -69,7 +69,9 @@ describe('writeJunit', () => {
     const xml = await junitOf(record);
     assertWellFormed(xml);
     expect(xml).toContain(`<testcase classname="${host.name}" name="mars-local-admin: Installing/registering account is a local administrator" time="1.500"/>`);
-    expect(xml).toContain('<failure message="Expected 64-bit, but found 32-bit" type="fail">arch: x86\nbuild: 7601</failure>');
+    expect(xml).toContain(
+      '<failure message="Unsupported Windows version or 32-bit Windows: Expected 64-bit, but found 32-bit" type="fail">arch: x86\nbuild: 7601</failure>',
+    );
     expect(xml).toContain('<error message="Access is denied." type="error"></error>');
     expect(xml).toContain('<skipped message="input vaultName missing"/>');
     expect(xml).toContain('<system-out>WARN: 2 hotfixes missing\nKB1\nKB2</system-out>');
@@ -106,7 +108,7 @@ describe('writeJunit', () => {
     const xml = await junitOf(record);
     assertWellFormed(xml);
     expect(xml).toContain('<testsuite name="web&lt;01&gt;&amp;&quot;x&quot;"');
-    expect(xml).toContain('message="a &quot;quoted&quot; &lt;b&gt; &amp; bell"');
+    expect(xml).toContain('message="Installing account not a local administrator: a &quot;quoted&quot; &lt;b&gt; &amp; bell"');
     expect(xml).toContain('&lt;/failure&gt;&lt;x&gt;\nnul</failure>');
   });
 });

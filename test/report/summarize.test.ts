@@ -16,7 +16,7 @@ function runOf(checks: number, hosts: [status: RunRecord['hosts'][number]['statu
 }
 
 describe('summarizeRun', () => {
-  it('counts servers with at least one fail, once each, and names the check failing most hosts', () => {
+  it('counts servers with at least one fail, once each, and names their problems, most hosts first', () => {
     const record = runOf(3, [
       ['ok', 'fail', 'fail', 'pass'],
       ['ok', 'pass', 'fail', 'warn'],
@@ -28,19 +28,26 @@ describe('summarizeRun', () => {
     expect(summary.unscannedHosts).toBe(1);
     expect(summary.checks.map((c) => c.id)).toEqual(['mars-os-supported', 'mars-local-admin', 'mars-os-server-core']);
     expect(summary.verdict).toBe(
-      '2 of 4 servers will fail MARS installation or registration; top cause: OS version, edition and bitness are supported (2); 1 could not be scanned.',
+      '2 of 4 servers will fail MARS installation or registration: Unsupported Windows version or 32-bit Windows on 2 and Installing account not a local administrator on 1; 1 could not be scanned.',
     );
   });
 
   it('says installation when only install-phase checks failed', () => {
     const record = runOf(3, [['ok', 'pass', 'fail', 'fail']]);
-    expect(summarizeRun(record).verdict).toBe('1 of 1 server will fail MARS installation; top cause: OS version, edition and bitness are supported (1).');
+    expect(summarizeRun(record).verdict).toBe(
+      '1 of 1 server will fail MARS installation: Unsupported Windows version or 32-bit Windows on 1 and Server Core or Nano Server installation on 1.',
+    );
   });
 
   it('says registration when only registration-phase checks failed', () => {
     const record = syntheticRun({ hosts: 1, checks: 30, unreachableRate: 0, timeoutRate: 0 });
     record.hosts[0]!.checks = [{ id: 'mars-clock-skew', status: 'fail', summary: '', evidence: [] }];
-    expect(summarizeRun(record).verdict).toBe('1 of 1 server will fail MARS registration; top cause: System clock correct for its time zone (1).');
+    expect(summarizeRun(record).verdict).toBe('1 of 1 server will fail MARS registration: Clock off by 5 minutes or more on 1.');
+  });
+
+  it('names three problems and counts the rest', () => {
+    const record = runOf(5, [['ok', 'fail', 'fail', 'fail', 'fail', 'fail']]);
+    expect(summarizeRun(record).verdict).toMatch(/: [^;]+ on 1, [^;]+ on 1, [^;]+ on 1 and 2 more problems\.$/);
   });
 
   it('says plainly that nothing failed, and still mentions hosts it could not scan', () => {
