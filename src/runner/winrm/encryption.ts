@@ -43,6 +43,9 @@ export function decryptBody(session: NtlmSession, body: Buffer, contentTypeHeade
   const open = Buffer.from(`--${boundary}\r\n`, 'latin1');
   if (!body.subarray(0, open.length).equals(open)) throw bad(`it does not start with --${boundary}`);
 
+  if (body.toString('latin1', open.length, open.length + OCTET_STREAM_HEADER.length) === OCTET_STREAM_HEADER) {
+    throw bad(`the ${SPNEGO_ENCRYPTED} part is missing`);
+  }
   // The metadata part is text and ends at the second boundary line; the binary part is never searched.
   const second = body.indexOf(open, open.length);
   if (second < 0) throw bad('the application/octet-stream part is missing');

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { channelBindingsHash } from './channel-bindings.js';
-import { NTLM_VERSION } from './client.js';
+import { CLIENT_FLAGS, NTLM_VERSION } from './client.js';
 import {
   AV_FLAG_MIC_PRESENT,
   type AvPair,
@@ -43,21 +43,8 @@ export type NtlmAcceptResult =
   | { ok: true; user: string; domain: string; session: NtlmSession }
   | { ok: false; reason: string };
 
-// What this server agrees to when the client asks; everything else is dropped from the answer.
-const SERVER_FLAGS =
-  (Flag.UNICODE |
-    Flag.OEM |
-    Flag.REQUEST_TARGET |
-    Flag.SIGN |
-    Flag.SEAL |
-    Flag.NTLM |
-    Flag.ALWAYS_SIGN |
-    Flag.EXTENDED_SESSION_SECURITY |
-    Flag.VERSION |
-    Flag.KEY_128 |
-    Flag.KEY_EXCH |
-    Flag.KEY_56) >>>
-  0;
+// The server agrees to what our client asks for, when asked; TARGET_INFO it always sets itself.
+const SERVER_FLAGS = (CLIENT_FLAGS & ~Flag.TARGET_INFO) >>> 0;
 
 export class NtlmServer {
   readonly #options: NtlmServerOptions;

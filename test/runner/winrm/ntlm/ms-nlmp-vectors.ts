@@ -2,6 +2,8 @@
  * The inputs of MS-NLMP section 4.2 ("Cryptographic Values for Validation"), shared by the NTLM tests. Every expected
  * value in those tests is a published one from sections 4.2.1 and 4.2.4, written out as hex.
  */
+import { computeNtlmv2, ntHash, ntowfv2, type Ntlmv2Response } from '../../../../src/runner/winrm/ntlm/ntlmv2.js';
+
 export const USER = 'User';
 export const DOMAIN = 'Domain';
 export const PASSWORD = 'Password';
@@ -36,3 +38,16 @@ export const AUTHENTICATE_MESSAGE = hex(`
   68cd0ab851e51c96aabc927bebef6a1c 0101000000000000 0000000000000000 aaaaaaaaaaaaaaaa 00000000
   02000c0044006f006d00610069006e00 01000c00530065007200760065007200 00000000 00000000
   c5dad2544fc9799094ce1ce90bc9d03e`);
+
+/** ResponseKeyNT and the NTLMv2 response computed from the 4.2 inputs (the values the tests check). */
+export function vectorResponse(): { responseKey: Buffer; response: Ntlmv2Response } {
+  const responseKey = ntowfv2(ntHash(PASSWORD), USER, DOMAIN);
+  const response = computeNtlmv2({
+    responseKey,
+    serverChallenge: SERVER_CHALLENGE,
+    clientChallenge: CLIENT_CHALLENGE,
+    timestamp: TIME,
+    targetInfo: TARGET_INFO,
+  });
+  return { responseKey, response };
+}

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   clientBlob,
   computeMic,
-  computeNtlmv2,
   fileTimeNow,
   lmv2Response,
   ntHash,
@@ -12,14 +11,7 @@ import {
 import { rc4 } from '../../../../src/runner/winrm/ntlm/rc4.js';
 import * as v from './ms-nlmp-vectors.js';
 
-const responseKey = ntowfv2(ntHash(v.PASSWORD), v.USER, v.DOMAIN);
-const response = computeNtlmv2({
-  responseKey,
-  serverChallenge: v.SERVER_CHALLENGE,
-  clientChallenge: v.CLIENT_CHALLENGE,
-  timestamp: v.TIME,
-  targetInfo: v.TARGET_INFO,
-});
+const { responseKey, response } = v.vectorResponse();
 
 describe('NTLMv2 against MS-NLMP 4.2.4', () => {
   it('derives NTOWFv2 (ResponseKeyNT) 0c868a40… from User, Domain and Password (4.2.4.1.1)', () => {
