@@ -1,11 +1,49 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_ROOT, loadPack, packDir, type PackOptions } from './catalog.js';
+import { z } from 'zod';
+import { DEFAULT_ROOT, loadPack, packDir } from './catalog.js';
+
+/**
+ * ps-scripts/bundle.json: what a bundle holds, in load order. The Pester harness loads the same files
+ * from it, so the tests run what a target runs. A folder gives its .ps1 files sorted by name; the pack
+ * entry gives pack.json and then the checks in pack.json order.
+ */
+export const bundleManifestSchema = z.strictObject({
+  about: z.string(),
+  sections: z.array(z.union([
+    z.strictObject({ folder: z.string().regex(/^[a-z][a-z0-9-]*(\/[a-z][a-z0-9-]*)*$/), staged: z.boolean().optional() }),
+    z.strictObject({ pack: z.literal(true) }),
+  ])).min(1),
+});
+export type BundleManifest = z.infer<typeof bundleManifestSchema>;
+
+export interface BundleOptions {
+  /** A lab host's bundle: it carries the staged ("fake-staged") probe library, which replaces the real probes. */
+  staged: boolean;
+  /** Repository (or package) root holding ps-scripts/; defaults to this package's root. */
+  root?: string;
+}
 
 const cache = new Map<string, string>();
 
-function ps1Files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+/** Reads and validates ps-scripts/bundle.json; a bad manifest is one line naming the file. */
+export function readBundleManifest(root: string = DEFAULT_ROOT): BundleManifest {
+  const relative = 'ps-scripts/bundle.json';
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path.join(root, relative), 'utf8'));
+  } catch (error) {
+    throw new Error(`${relative}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const parsed = bundleManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(`${relative}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function ps1Files(dir: string, folder: string): string[] {
+  if (!existsSync(dir)) throw new Error(`ps-scripts/bundle.json: folder ${folder} does not exist`);
   return readdirSync(dir)
     .filter((f) => f.endsWith('.ps1'))
     .sort()
@@ -18,33 +56,52 @@ function section(file: string, root: string): string {
   return `# ---- ${path.relative(root, file).split(path.sep).join('/')}\n${text}\n`;
 }
 
-/**
- * The script a target runs: lib helpers, real probes, the staged probes (defined only when
- * FLEET_SCAN_STAGED_STATE is set, so they replace the real ones on lab hosts only), pack.json,
- * the pack's checks in pack.json order, and the entry point. It only defines functions and
- * registers the pack; the caller then invokes Invoke-FleetScanPack. Cached per process.
- */
-export function buildBundle(packName: string, options: PackOptions = {}): string {
+/** One piece of a bundle: a .ps1 file, or the pack's pack.json (registered with Register-FsPack). */
+export interface BundlePart {
+  kind: 'script' | 'pack';
+  /** Path relative to the root, with forward slashes. */
+  file: string;
+}
+
+/** The files a bundle is made of, in bundle order (read afresh on every call; buildBundle caches). */
+export function bundleParts(packName: string, options: BundleOptions): BundlePart[] {
   const root = options.root ?? DEFAULT_ROOT;
-  const key = `${root}\0${packName}`;
+  const rel = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  return readBundleManifest(root).sections.flatMap((s): BundlePart[] => {
+    if ('pack' in s) {
+      const dir = packDir(packName, { root });
+      const checks = loadPack(packName, { root }).checks.map((c) => ({ kind: 'script' as const, file: rel(path.join(dir, `${c.id}.ps1`)) }));
+      return [{ kind: 'pack', file: rel(path.join(dir, 'pack.json')) }, ...checks];
+    }
+    if (s.staged && !options.staged) return [];
+    return ps1Files(path.join(root, 'ps-scripts', s.folder), s.folder).map((f) => ({ kind: 'script', file: rel(f) }));
+  });
+}
+
+function packManifest(file: string, relative: string): string {
+  const manifest = readFileSync(file, 'utf8').replace(/\r\n/g, '\n').trimEnd();
+  if (/^'@/m.test(manifest)) throw new Error(`${relative}: a line may not start with '@`);
+  return `Register-FsPack -Json @'\n${manifest}\n'@\n`;
+}
+
+/**
+ * The script a target runs: the sections of ps-scripts/bundle.json in order (lib helpers, the engine, the
+ * real probes, pack.json, the pack's checks in pack.json order, the entry point). Only a staged bundle, for
+ * a lab host, holds the staged sections; a real host's bundle has none of their text. It only defines
+ * functions and registers the pack; the caller then invokes Invoke-FleetScanPack. Cached per process.
+ */
+export function buildBundle(packName: string, options: BundleOptions): string {
+  const root = options.root ?? DEFAULT_ROOT;
+  const key = `${root}\0${packName}\0${options.staged ? 'staged' : 'real'}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const pack = loadPack(packName, options);
-  const scripts = path.join(root, 'ps-scripts');
-  const dir = packDir(packName, options);
-  const manifest = readFileSync(path.join(dir, 'pack.json'), 'utf8').replace(/\r\n/g, '\n').trimEnd();
-  if (/^'@/m.test(manifest)) throw new Error(`ps-scripts/packs/${packName}/pack.json: a line may not start with '@`);
-  const parts = [
-    '# fleet-scan bundle: pack ' + pack.name + ' ' + pack.version + ' (generated by src/checks/bundle.ts; do not edit)\n',
-    ...ps1Files(path.join(scripts, 'lib')).map((f) => section(f, root)),
-    ...ps1Files(path.join(scripts, 'lib', 'probes')).map((f) => section(f, root)),
-    'if ($env:FLEET_SCAN_STAGED_STATE) {\n',
-    ...ps1Files(path.join(scripts, 'lib', 'fake-staged')).map((f) => section(f, root)),
-    '}\n',
-    `Register-FsPack -Json @'\n${manifest}\n'@\n`,
-    ...pack.checks.map((c) => section(path.join(dir, `${c.id}.ps1`), root)),
-    ...ps1Files(path.join(scripts, 'entry')).map((f) => section(f, root)),
-  ];
+  const pack = loadPack(packName, { root });
+  const kind = options.staged ? 'staged (lab host)' : 'real host';
+  const parts = [`# fleet-scan bundle: pack ${pack.name} ${pack.version}, ${kind} (generated by src/checks/bundle.ts; do not edit)\n`];
+  for (const part of bundleParts(packName, options)) {
+    const file = path.join(root, part.file);
+    parts.push(part.kind === 'pack' ? packManifest(file, part.file) : section(file, root));
+  }
   const bundle = parts.join('');
   cache.set(key, bundle);
   return bundle;

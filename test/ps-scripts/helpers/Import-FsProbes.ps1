@@ -1,10 +1,10 @@
-# Dot-source from a Pester BeforeAll: loads the shared lib and the real-Windows probe library (no staged
-# probes). Windows-only cmdlets are stubbed so Pester can mock them on Linux; the stubs throw if a test
-# forgets to mock them.
+# Dot-source from a Pester BeforeAll: loads the library folders of a real host's bundle, in the order of
+# ps-scripts/bundle.json (shared lib, engine, real-Windows probes; no staged probes). Windows-only cmdlets
+# are stubbed so Pester can mock them on Linux; the stubs throw if a test forgets to mock them.
 Set-StrictMode -Version Latest
 $FsRepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../../..')).Path
-foreach ($FsFile in @(Get-ChildItem -Path (Join-Path $FsRepoRoot 'ps-scripts/lib') -Filter *.ps1 | Sort-Object Name)) { . $FsFile.FullName }
-foreach ($FsFile in @(Get-ChildItem -Path (Join-Path $FsRepoRoot 'ps-scripts/lib/probes') -Filter *.ps1 | Sort-Object Name)) { . $FsFile.FullName }
+. (Join-Path $PSScriptRoot 'Get-FsTestBundleFile.ps1')
+foreach ($FsFile in @(Get-FsTestBundleFile | Where-Object { $_.Folder -like 'lib*' })) { . $FsFile.Path }
 if (-not (Get-Command -Name Get-CimInstance -ErrorAction SilentlyContinue)) {
     function Get-CimInstance { param([string]$ClassName, [string]$Filter, [string[]]$Property, $ErrorAction) throw 'Get-CimInstance stub: mock it' }
 }

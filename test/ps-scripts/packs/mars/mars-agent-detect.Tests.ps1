@@ -2,7 +2,7 @@ BeforeAll { . (Join-Path $PSScriptRoot '../../helpers/Import-FsStaged.ps1') }
 
 Describe 'mars-agent-detect (staged probes)' {
     It 'returns the agent facts when the agent is installed and running' {
-        $r = Invoke-FsTestCheck -Id 'mars-agent-detect' -State (Get-FsTestState) -NoFacts
+        $r = Invoke-FsTestPack -Id 'mars-agent-detect' -State (Get-FsTestState) -NoFacts
         $r.status | Should -Be 'pass'
         $r.facts.installed | Should -BeTrue
         $r.facts.installPath | Should -Be 'C:\Program Files\Microsoft Azure Recovery Services Agent'
@@ -15,7 +15,7 @@ Describe 'mars-agent-detect (staged probes)' {
     It 'reports a host without the agent root key as not installed, never as a failure' {
         $s = Get-FsTestState
         foreach ($k in @($s.registry.Keys | Where-Object { $_ -like 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup*' })) { $s.registry.Remove($k) }
-        $r = Invoke-FsTestCheck -Id 'mars-agent-detect' -State $s -NoFacts
+        $r = Invoke-FsTestPack -Id 'mars-agent-detect' -State $s -NoFacts
         $r.status | Should -Be 'pass'
         $r.summary | Should -Be 'MARS agent not installed'
         $r.facts.installed | Should -BeFalse
@@ -25,7 +25,7 @@ Describe 'mars-agent-detect (staged probes)' {
     It 'errors with the probe message when the agent registry cannot be read' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup\Setup' -Value @{ error = 'access denied' }
-        $r = Invoke-FsTestCheck -Id 'mars-agent-detect' -State $s -NoFacts
+        $r = Invoke-FsTestPack -Id 'mars-agent-detect' -State $s -NoFacts
         $r.status | Should -Be 'error'
         $r.reason | Should -Be 'access denied'
     }

@@ -2,7 +2,7 @@ BeforeAll { . (Join-Path $PSScriptRoot '../../helpers/Import-FsStaged.ps1'); $ip
 
 Describe 'mars-agent-installed (staged probes)' {
     It 'passes with InstallPath, cbengine.exe, a running obengine and the module folder' {
-        $r = Invoke-FsTestCheck -Id 'mars-agent-installed' -State (Get-FsTestState)
+        $r = Invoke-FsTestPack -Id 'mars-agent-installed' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @(('cbengine.exe at ' + $ip + '\bin'), 'obengine Running', 'MSOnlineBackup module present')
     }
@@ -10,7 +10,7 @@ Describe 'mars-agent-installed (staged probes)' {
     It 'fails when the obengine service is missing' {
         $s = Get-FsTestState
         $s.services.Remove('obengine')
-        $r = Invoke-FsTestCheck -Id 'mars-agent-installed' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-agent-installed' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @('obengine service missing')
     }
@@ -18,13 +18,13 @@ Describe 'mars-agent-installed (staged probes)' {
     It 'warns when obengine is present but stopped' {
         $s = Get-FsTestState
         $s.services.obengine.status = 'Stopped'
-        $r = Invoke-FsTestCheck -Id 'mars-agent-installed' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-agent-installed' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Contain 'obengine is Stopped'
     }
 
     It 'errors when mars-agent-detect gave no facts' {
-        $r = Invoke-FsTestCheck -Id 'mars-agent-installed' -State (Get-FsTestState) -NoFacts
+        $r = Invoke-FsTestPack -Id 'mars-agent-installed' -State (Get-FsTestState) -NoFacts
         $r.status | Should -Be 'error'
         $r.reason | Should -BeLike 'agent facts unavailable*'
     }

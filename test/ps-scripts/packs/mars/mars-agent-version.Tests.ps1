@@ -11,19 +11,19 @@ Describe 'mars-agent-version (staged probes)' {
     }
 
     It 'passes for a registration run with agent 2.0.9300.0 (= marsLatestKnownVersion)' {
-        $r = Invoke-FsTestCheck -Id 'mars-agent-version' -State (New-FsAgentState '2.0.9300.0')
+        $r = Invoke-FsTestPack -Id 'mars-agent-version' -State (New-FsAgentState '2.0.9300.0')
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('agent 2.0.9300.0 >= 2.0.9300.0')
     }
 
     It 'fails for a registration run with agent 2.0.9207.0' {
-        $r = Invoke-FsTestCheck -Id 'mars-agent-version' -State (New-FsAgentState '2.0.9207.0')
+        $r = Invoke-FsTestPack -Id 'mars-agent-version' -State (New-FsAgentState '2.0.9207.0')
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @('agent 2.0.9207.0 < 2.0.9249.0 (minimum to read vault credentials)')
     }
 
     It 'warns for a registration run with an agent older than the latest known' {
-        $r = Invoke-FsTestCheck -Id 'mars-agent-version' -State (New-FsAgentState '2.0.9290.0')
+        $r = Invoke-FsTestPack -Id 'mars-agent-version' -State (New-FsAgentState '2.0.9290.0')
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Be @('agent 2.0.9290.0 < 2.0.9300.0')
     }
@@ -31,7 +31,7 @@ Describe 'mars-agent-version (staged probes)' {
     It 'warns for an install run whose cached MSI (LocalPackage) is missing' {
         $s = New-FsAgentState '2.0.9207.0'
         Set-FsTestValue $s registry $packageKey LocalPackage 'C:\Windows\Installer\1a2b3c.msi'
-        $r = Invoke-FsTestCheck -Id 'mars-agent-version' -State $s -Vars @{ phase = 'install' }
+        $r = Invoke-FsTestPack -Id 'mars-agent-version' -State $s -Vars @{ phase = 'install' }
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Be @('agent 2.0.9207.0 < 2.0.9300.0: the installer will upgrade it', 'LocalPackage C:\Windows\Installer\1a2b3c.msi missing')
     }
@@ -40,7 +40,7 @@ Describe 'mars-agent-version (staged probes)' {
         $s = New-FsAgentState '2.0.9207.0'
         Set-FsTestValue $s registry $packageKey LocalPackage 'C:\Windows\Installer\1a2b3c.msi'
         $s.files['C:\Windows\Installer\1a2b3c.msi'] = @{ length = 1000 }
-        $r = Invoke-FsTestCheck -Id 'mars-agent-version' -State $s -Vars @{ phase = 'install' }
+        $r = Invoke-FsTestPack -Id 'mars-agent-version' -State $s -Vars @{ phase = 'install' }
         $r.status | Should -Be 'warn'
         $r.summary | Should -Be 'Upgrade from 2.0.9207.0 to 2.0.9300.0'
     }
@@ -48,7 +48,7 @@ Describe 'mars-agent-version (staged probes)' {
     It 'is skipped when no agent is installed' {
         $s = Get-FsTestState
         foreach ($k in @($s.registry.Keys | Where-Object { $_ -like 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup*' -or $_ -like '*Uninstall*' })) { $s.registry.Remove($k) }
-        $r = Invoke-FsTestCheck -Id 'mars-agent-version' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-agent-version' -State $s
         $r.status | Should -Be 'skipped'
         $r.reason | Should -Be 'no agent installed (fresh install)'
     }

@@ -2,7 +2,7 @@ BeforeAll { . (Join-Path $PSScriptRoot '../../helpers/Import-FsStaged.ps1'); $ip
 
 Describe 'mars-azure-tools-cert (staged probes)' {
     It 'passes without a Windows Azure Tools certificate' {
-        $r = Invoke-FsTestCheck -Id 'mars-azure-tools-cert' -State (Get-FsTestState)
+        $r = Invoke-FsTestPack -Id 'mars-azure-tools-cert' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('1 certificates in LocalMachine\My, none with CN=Windows Azure Tools')
     }
@@ -10,7 +10,7 @@ Describe 'mars-azure-tools-cert (staged probes)' {
     It 'warns when LocalMachine\My holds CN=Windows Azure Tools' {
         $s = Get-FsTestState
         $s.certs['LocalMachine\My'] = @(@{ subject = 'CN=Windows Azure Tools'; thumbprint = 'AB12CD34' })
-        $r = Invoke-FsTestCheck -Id 'mars-azure-tools-cert' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-azure-tools-cert' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Be @('LocalMachine\My: CN=Windows Azure Tools (thumbprint AB12CD34)')
     }

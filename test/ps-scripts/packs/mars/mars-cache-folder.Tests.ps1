@@ -2,7 +2,7 @@ BeforeAll { . (Join-Path $PSScriptRoot '../../helpers/Import-FsStaged.ps1'); $ip
 
 Describe 'mars-cache-folder (staged probes)' {
     It 'passes for a plain Scratch folder on local fixed C: with matching ScratchLocation values' {
-        $r = Invoke-FsTestCheck -Id 'mars-cache-folder' -State (Get-FsTestState)
+        $r = Invoke-FsTestPack -Id 'mars-cache-folder' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Contain 'volume C: DriveType 3, NTFS, dedup off'
     }
@@ -10,7 +10,7 @@ Describe 'mars-cache-folder (staged probes)' {
     It 'fails for a cache on a network volume (DriveType 4)' {
         $s = Get-FsTestState
         $s.volumes['D:'] = @{ driveType = 4; fileSystem = 'NTFS'; sizeBytes = 1000000000000; freeBytes = 500000000000 }
-        $r = Invoke-FsTestCheck -Id 'mars-cache-folder' -State $s -Vars @{ cacheLocation = 'D:\Cache' }
+        $r = Invoke-FsTestPack -Id 'mars-cache-folder' -State $s -Vars @{ cacheLocation = 'D:\Cache' }
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain 'volume D: DriveType 4 (network)'
     }
@@ -18,7 +18,7 @@ Describe 'mars-cache-folder (staged probes)' {
     It 'fails when the two ScratchLocation values differ' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup\Config\CloudBackupProvider' ScratchLocation 'D:\OldCache'
-        $r = Invoke-FsTestCheck -Id 'mars-cache-folder' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-cache-folder' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain ('ScratchLocation values differ: Config ' + $ip + '\Scratch vs CloudBackupProvider D:\OldCache')
     }
@@ -26,7 +26,7 @@ Describe 'mars-cache-folder (staged probes)' {
     It 'fails for a sparse cache folder' {
         $s = Get-FsTestState
         $s.dirs[$ip + '\Scratch'].attributes = @('Directory', 'SparseFile')
-        $r = Invoke-FsTestCheck -Id 'mars-cache-folder' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-cache-folder' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain ($ip + '\Scratch is SparseFile')
     }
@@ -34,7 +34,7 @@ Describe 'mars-cache-folder (staged probes)' {
     It 'fails when deduplication is enabled on the cache volume' {
         $s = Get-FsTestState
         $s.volumes['C:'].dedupEnabled = $true
-        $r = Invoke-FsTestCheck -Id 'mars-cache-folder' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-cache-folder' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain 'deduplication enabled on C:'
     }

@@ -2,7 +2,7 @@ BeforeAll { . (Join-Path $PSScriptRoot '../../helpers/Import-FsStaged.ps1'); $ip
 
 Describe 'mars-clock-skew (staged probes)' {
     It 'passes 4 s ahead with w32time running against a domain source' {
-        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State (Get-FsTestState)
+        $r = Invoke-FsTestPack -Id 'mars-clock-skew' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('clock off by 4 s (ahead of the controller)', 'time zone W. Europe Standard Time', 'w32time Running, source dc01.contoso.local')
     }
@@ -10,7 +10,7 @@ Describe 'mars-clock-skew (staged probes)' {
     It 'fails 600 s ahead' {
         $s = Get-FsTestState
         $s.clock.offsetSeconds = 600
-        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-clock-skew' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence[0] | Should -Be 'clock off by 600 s (ahead of the controller) >= 300 s'
     }
@@ -18,7 +18,7 @@ Describe 'mars-clock-skew (staged probes)' {
     It 'fails 400 s behind' {
         $s = Get-FsTestState
         $s.clock.offsetSeconds = -400
-        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-clock-skew' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence[0] | Should -Be 'clock off by 400 s (behind the controller) >= 300 s'
     }
@@ -26,7 +26,7 @@ Describe 'mars-clock-skew (staged probes)' {
     It 'warns 90 s ahead' {
         $s = Get-FsTestState
         $s.clock.offsetSeconds = 90
-        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-clock-skew' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence[0] | Should -Be 'clock off by 90 s (ahead of the controller) >= 60 s'
     }
@@ -34,13 +34,13 @@ Describe 'mars-clock-skew (staged probes)' {
     It 'warns when the time source is the local CMOS clock' {
         $s = Get-FsTestState
         $s.clock.w32timeSource = 'Local CMOS Clock'
-        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-clock-skew' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence[0] | Should -Be 'time source is Local CMOS Clock'
     }
 
     It 'warns when expectedTimeZone differs from the host time zone' {
-        $r = Invoke-FsTestCheck -Id 'mars-clock-skew' -State (Get-FsTestState) -Vars @{ expectedTimeZone = 'GMT Standard Time' }
+        $r = Invoke-FsTestPack -Id 'mars-clock-skew' -State (Get-FsTestState) -Vars @{ expectedTimeZone = 'GMT Standard Time' }
         $r.status | Should -Be 'warn'
         $r.evidence[0] | Should -Be 'time zone W. Europe Standard Time, expected GMT Standard Time'
     }

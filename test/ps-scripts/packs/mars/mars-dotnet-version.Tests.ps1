@@ -6,7 +6,7 @@ Describe 'mars-dotnet-version (staged probes)' {
     It 'passes at release 528040 (.NET Framework 4.8)' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $key Release 528040
-        $r = Invoke-FsTestCheck -Id 'mars-dotnet-version' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-dotnet-version' -State $s
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('.NET release 528040 (4.8) >= 528040')
     }
@@ -14,7 +14,7 @@ Describe 'mars-dotnet-version (staged probes)' {
     It 'fails at release 461808 (.NET Framework 4.7.2)' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $key Release 461808
-        $r = Invoke-FsTestCheck -Id 'mars-dotnet-version' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-dotnet-version' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @('.NET release 461808 (4.7.2) < 528040 (4.8)')
     }
@@ -22,7 +22,7 @@ Describe 'mars-dotnet-version (staged probes)' {
     It 'fails when the NDP v4 Full key is missing' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $key -Remove
-        $r = Invoke-FsTestCheck -Id 'mars-dotnet-version' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-dotnet-version' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @('NDP\v4\Full Release absent')
     }
@@ -30,7 +30,7 @@ Describe 'mars-dotnet-version (staged probes)' {
     It 'warns between the lowered floor dotnetMinimumRelease and 4.8' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $key Release 461808
-        $r = Invoke-FsTestCheck -Id 'mars-dotnet-version' -State $s -Vars @{ dotnetMinimumRelease = 379893 }
+        $r = Invoke-FsTestPack -Id 'mars-dotnet-version' -State $s -Vars @{ dotnetMinimumRelease = 379893 }
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Be @('.NET release 461808 (4.7.2) >= 379893 but < 528040 (4.8)')
     }

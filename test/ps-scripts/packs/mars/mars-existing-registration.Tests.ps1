@@ -4,7 +4,7 @@ Describe 'mars-existing-registration (staged probes)' {
     BeforeAll { $config = 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup\Config' }
 
     It 'passes when Config has no registration values' {
-        $r = Invoke-FsTestCheck -Id 'mars-existing-registration' -State (Get-FsTestState)
+        $r = Invoke-FsTestPack -Id 'mars-existing-registration' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('Config has no ServiceResourceName, ResourceId or MachineId')
     }
@@ -12,7 +12,7 @@ Describe 'mars-existing-registration (staged probes)' {
     It 'fails when registered to rsv-other while vaultName is rsv-files' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $config ServiceResourceName 'rsv-other'
-        $r = Invoke-FsTestCheck -Id 'mars-existing-registration' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-existing-registration' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @('registered to vault rsv-other, target vault rsv-files')
     }
@@ -20,7 +20,7 @@ Describe 'mars-existing-registration (staged probes)' {
     It 'warns on re-registration to the same vault (case-insensitive)' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $config ServiceResourceName 'RSV-Files'
-        $r = Invoke-FsTestCheck -Id 'mars-existing-registration' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-existing-registration' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Be @('registered to vault RSV-Files = target vault rsv-files')
     }
@@ -28,7 +28,7 @@ Describe 'mars-existing-registration (staged probes)' {
     It 'warns when registered but vaultName is not given' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $config ServiceResourceName 'rsv-other'
-        $r = Invoke-FsTestCheck -Id 'mars-existing-registration' -State $s -Vars @{ vaultName = $null }
+        $r = Invoke-FsTestPack -Id 'mars-existing-registration' -State $s -Vars @{ vaultName = $null }
         $r.status | Should -Be 'warn'
         $r.reason | Should -Be 'vaultName is not set'
     }
@@ -36,7 +36,7 @@ Describe 'mars-existing-registration (staged probes)' {
     It 'warns on a MachineId left without a vault name' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $config MachineId '6c0e8e6a-1b2c-4d5e-8f90-123456789abc'
-        $r = Invoke-FsTestCheck -Id 'mars-existing-registration' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-existing-registration' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Be @('Config has MachineId but no ServiceResourceName')
     }

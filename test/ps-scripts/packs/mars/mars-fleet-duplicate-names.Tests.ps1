@@ -7,14 +7,14 @@ BeforeAll {
 
 Describe 'mars-fleet-duplicate-names (fleet check)' {
     It 'passes two hosts FS01 and FS02 in vault rsv-files' {
-        $r = Test-MarsFleetDuplicateNames -Hosts @((New-FsFleetHost 'fs01' 'FS01'), (New-FsFleetHost 'fs02' 'FS02'))
+        $r = Invoke-FsTestFleet -Id 'mars-fleet-duplicate-names' -Hosts @((New-FsFleetHost 'fs01' 'FS01'), (New-FsFleetHost 'fs02' 'FS02'))
         $r['fs01'].status | Should -Be 'pass'
         $r['fs02'].status | Should -Be 'pass'
         $r['fs01'].evidence | Should -Be @('COMPUTERNAME FS01 unique among 2 hosts of vault rsv-files')
     }
 
     It 'fails both hosts reporting COMPUTERNAME FS01 for rsv-files, case-insensitively' {
-        $r = Test-MarsFleetDuplicateNames -Hosts @((New-FsFleetHost 'fs01' 'FS01'), (New-FsFleetHost 'fs01-clone' 'fs01'), (New-FsFleetHost 'fs02' 'FS02'))
+        $r = Invoke-FsTestFleet -Id 'mars-fleet-duplicate-names' -Hosts @((New-FsFleetHost 'fs01' 'FS01'), (New-FsFleetHost 'fs01-clone' 'fs01'), (New-FsFleetHost 'fs02' 'FS02'))
         $r['fs01'].status | Should -Be 'fail'
         $r['fs01-clone'].status | Should -Be 'fail'
         $r['fs02'].status | Should -Be 'pass'
@@ -22,14 +22,14 @@ Describe 'mars-fleet-duplicate-names (fleet check)' {
     }
 
     It 'does not compare hosts of different vaults or clouds' {
-        $r = Test-MarsFleetDuplicateNames -Hosts @((New-FsFleetHost 'fs01' 'FS01'), (New-FsFleetHost 'cn01' 'FS01' 'rsv-files' 'china'), (New-FsFleetHost 'fs01b' 'FS01' 'rsv-other'))
+        $r = Invoke-FsTestFleet -Id 'mars-fleet-duplicate-names' -Hosts @((New-FsFleetHost 'fs01' 'FS01'), (New-FsFleetHost 'cn01' 'FS01' 'rsv-files' 'china'), (New-FsFleetHost 'fs01b' 'FS01' 'rsv-other'))
         @($r.Values | ForEach-Object { $_.status } | Sort-Object -Unique) | Should -Be @('pass')
     }
 
     It 'skips a host whose computer name is unknown' {
         $h = New-FsFleetHost 'down01' $null
         $h.status = 'unreachable'
-        $r = Test-MarsFleetDuplicateNames -Hosts @($h)
+        $r = Invoke-FsTestFleet -Id 'mars-fleet-duplicate-names' -Hosts @($h)
         $r['down01'].status | Should -Be 'skipped'
         $r['down01'].reason | Should -Be 'computer name unknown: host status unreachable'
     }

@@ -7,7 +7,7 @@ Describe 'mars-ie-file-download (staged probes)' {
     }
 
     It 'passes when URL action 1803 is absent' {
-        $r = Invoke-FsTestCheck -Id 'mars-ie-file-download' -State (Get-FsTestState)
+        $r = Invoke-FsTestPack -Id 'mars-ie-file-download' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('zone 3 action 1803 absent (default enable)')
     }
@@ -15,7 +15,7 @@ Describe 'mars-ie-file-download (staged probes)' {
     It 'warns when SYSTEM has 1803 = 3 (file download disabled)' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $system '1803' 3
-        $r = Invoke-FsTestCheck -Id 'mars-ie-file-download' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-ie-file-download' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Be @('zone 3 action 1803 = 3 (SYSTEM profile): disabled')
     }
@@ -24,7 +24,7 @@ Describe 'mars-ie-file-download (staged probes)' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $system '1803' 3
         Set-FsTestValue $s registry $policy '1803' 0
-        $r = Invoke-FsTestCheck -Id 'mars-ie-file-download' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-ie-file-download' -State $s
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('zone 3 action 1803 = 0 (policy)')
     }

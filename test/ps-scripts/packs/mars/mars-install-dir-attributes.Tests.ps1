@@ -4,7 +4,7 @@ Describe 'mars-install-dir-attributes (staged probes)' {
     BeforeAll { $ip = 'C:\Program Files\Microsoft Azure Recovery Services Agent' }
 
     It 'passes when the install folder is a plain directory' {
-        $r = Invoke-FsTestCheck -Id 'mars-install-dir-attributes' -State (Get-FsTestState)
+        $r = Invoke-FsTestPack -Id 'mars-install-dir-attributes' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @($ip + ' attributes Directory')
     }
@@ -12,7 +12,7 @@ Describe 'mars-install-dir-attributes (staged probes)' {
     It 'fails when the install folder is compressed' {
         $s = Get-FsTestState
         $s.dirs[$ip].attributes = @('Directory', 'Compressed')
-        $r = Invoke-FsTestCheck -Id 'mars-install-dir-attributes' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-install-dir-attributes' -State $s
         $r.status | Should -Be 'fail'
         $r.summary | Should -Be 'Install folder is Compressed'
         $r.evidence | Should -Be @($ip + ' attributes Directory, Compressed')
@@ -21,7 +21,7 @@ Describe 'mars-install-dir-attributes (staged probes)' {
     It 'fails when the install folder is hidden' {
         $s = Get-FsTestState
         $s.dirs[$ip].attributes = @('Directory', 'Hidden')
-        $r = Invoke-FsTestCheck -Id 'mars-install-dir-attributes' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-install-dir-attributes' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @($ip + ' attributes Directory, Hidden')
     }
@@ -31,7 +31,7 @@ Describe 'mars-install-dir-attributes (staged probes)' {
         foreach ($section in @('files', 'dirs')) { foreach ($k in @($s[$section].Keys | Where-Object { $_ -like ($ip + '*') })) { $s[$section].Remove($k) } }
         Set-FsTestValue $s registry 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup\Setup' -Remove
         $s.dirs['C:\Program Files'] = @{ attributes = @('Directory', 'Encrypted') }
-        $r = Invoke-FsTestCheck -Id 'mars-install-dir-attributes' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-install-dir-attributes' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @($ip + ' not created yet; nearest existing ancestor C:\Program Files has Directory, Encrypted')
     }

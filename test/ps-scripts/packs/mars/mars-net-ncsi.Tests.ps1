@@ -4,7 +4,7 @@ Describe 'mars-net-ncsi (staged probes)' {
     It 'passes when www.msftconnecttest.com is reachable on 443' {
         $s = Get-FsTestState
         $s.net.tcp = @{ 'www.msftncsi.com:443' = 'timeout' }
-        $r = Invoke-FsTestCheck -Id 'mars-net-ncsi' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-net-ncsi' -State $s
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('www.msftconnecttest.com: Tls12 ok', 'www.msftncsi.com: tcp 443 timeout')
     }
@@ -12,7 +12,7 @@ Describe 'mars-net-ncsi (staged probes)' {
     It 'warns when both NCSI hosts time out' {
         $s = Get-FsTestState
         $s.net.tcp = @{ 'www.msftncsi.com:443' = 'timeout'; 'www.msftconnecttest.com:443' = 'timeout' }
-        $r = Invoke-FsTestCheck -Id 'mars-net-ncsi' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-net-ncsi' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Contain '0 of 2 NCSI hosts reachable'
     }

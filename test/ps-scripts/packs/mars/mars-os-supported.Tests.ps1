@@ -2,7 +2,7 @@ BeforeAll { . (Join-Path $PSScriptRoot '../../helpers/Import-FsStaged.ps1') }
 
 Describe 'mars-os-supported (staged probes)' {
     It 'passes on 64-bit Windows Server 2022 (10.0.20348, ProductType 3)' {
-        $r = Invoke-FsTestCheck -Id 'mars-os-supported' -State (Get-FsTestState)
+        $r = Invoke-FsTestPack -Id 'mars-os-supported' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
         $r.summary | Should -Be 'Windows Server 2022 is supported'
         $r.evidence | Should -Contain 'Microsoft Windows Server 2022 Datacenter, version 10.0.20348, ProductType 3, 64-bit'
@@ -11,7 +11,7 @@ Describe 'mars-os-supported (staged probes)' {
     It 'fails on 32-bit Windows' {
         $s = Get-FsTestState
         $s.os.osArchitecture = '32-bit'
-        $r = Invoke-FsTestCheck -Id 'mars-os-supported' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-os-supported' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain 'OSArchitecture 32-bit is not 64-bit'
     }
@@ -19,7 +19,7 @@ Describe 'mars-os-supported (staged probes)' {
     It 'fails on a Windows Vista client (6.0.6001, ProductType 1)' {
         $s = Get-FsTestState
         $s.os = @{ version = '6.0.6001'; buildNumber = '6001'; caption = 'Microsoft Windows Vista Business'; productType = 1; osArchitecture = '64-bit'; installationType = 'Client' }
-        $r = Invoke-FsTestCheck -Id 'mars-os-supported' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-os-supported' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain 'version 6.0.6001 ProductType 1 is not in the support matrix'
     }
@@ -27,7 +27,7 @@ Describe 'mars-os-supported (staged probes)' {
     It 'warns on Windows Server 2008 R2 as end of support' {
         $s = Get-FsTestState
         $s.os.version = '6.1.7601'; $s.os.buildNumber = '7601'
-        $r = Invoke-FsTestCheck -Id 'mars-os-supported' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-os-supported' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Contain 'version 6.1: end of support, upgrade strongly recommended'
     }
@@ -35,7 +35,7 @@ Describe 'mars-os-supported (staged probes)' {
     It 'warns on a server build newer than the support matrix read (Windows Server 2025)' {
         $s = Get-FsTestState
         $s.os.version = '10.0.26100'; $s.os.buildNumber = '26100'
-        $r = Invoke-FsTestCheck -Id 'mars-os-supported' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-os-supported' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Contain 'build 26100 > 20348 (Windows Server 2022, newest in the 12/2022 matrix)'
     }

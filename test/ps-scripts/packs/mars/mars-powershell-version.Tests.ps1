@@ -4,7 +4,7 @@ Describe 'mars-powershell-version (staged probes)' {
     It 'passes with Windows PowerShell 5.1' {
         $s = Get-FsTestState
         $s.psVersion = '5.1.17763.1'
-        $r = Invoke-FsTestCheck -Id 'mars-powershell-version' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-powershell-version' -State $s
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('PowerShell 5.1.17763.1 >= 5.0')
     }
@@ -12,7 +12,7 @@ Describe 'mars-powershell-version (staged probes)' {
     It 'fails with Windows PowerShell 4.0' {
         $s = Get-FsTestState
         $s.psVersion = '4.0'
-        $r = Invoke-FsTestCheck -Id 'mars-powershell-version' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-powershell-version' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @('PowerShell 4.0 < 5.0')
     }
@@ -20,7 +20,7 @@ Describe 'mars-powershell-version (staged probes)' {
     It 'fails with Windows PowerShell 2.0 and says scheduled backups break too' {
         $s = Get-FsTestState
         $s.psVersion = '2.0'
-        $r = Invoke-FsTestCheck -Id 'mars-powershell-version' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-powershell-version' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @('PowerShell 2.0 < 5.0; below 3.0 scheduled backups also fail')
     }

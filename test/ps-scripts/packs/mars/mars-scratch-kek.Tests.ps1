@@ -10,7 +10,7 @@ Describe 'mars-scratch-kek (staged probes)' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $config ServiceResourceName 'rsv-files'
         $s.files[$kek] = @{ length = 512; ageDays = 100 }
-        $r = Invoke-FsTestCheck -Id 'mars-scratch-kek' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-scratch-kek' -State $s
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Contain ($kek + ' present')
     }
@@ -18,7 +18,7 @@ Describe 'mars-scratch-kek (staged probes)' {
     It 'fails when registered and OnlineBackup.KEK is missing' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $config ServiceResourceName 'rsv-files'
-        $r = Invoke-FsTestCheck -Id 'mars-scratch-kek' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-scratch-kek' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain ('registration present, ' + $kek + ' missing')
     }
@@ -26,7 +26,7 @@ Describe 'mars-scratch-kek (staged probes)' {
     It 'fails when Config and CloudBackupProvider ScratchLocation differ' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry ($config + '\CloudBackupProvider') ScratchLocation 'D:\Scratch'
-        $r = Invoke-FsTestCheck -Id 'mars-scratch-kek' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-scratch-kek' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain ('Config ' + $ip + '\Scratch <> CloudBackupProvider D:\Scratch')
     }
@@ -35,7 +35,7 @@ Describe 'mars-scratch-kek (staged probes)' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $config ScratchLocation 'E:\Scratch'
         Set-FsTestValue $s registry ($config + '\CloudBackupProvider') ScratchLocation 'E:\Scratch'
-        $r = Invoke-FsTestCheck -Id 'mars-scratch-kek' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-scratch-kek' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain 'E:\Scratch not found'
     }
@@ -43,7 +43,7 @@ Describe 'mars-scratch-kek (staged probes)' {
     It 'is skipped when the agent is not installed' {
         $s = Get-FsTestState
         foreach ($k in @($s.registry.Keys | Where-Object { $_ -like 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup*' })) { $s.registry.Remove($k) }
-        $r = Invoke-FsTestCheck -Id 'mars-scratch-kek' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-scratch-kek' -State $s
         $r.status | Should -Be 'skipped'
         $r.reason | Should -Be 'agent not installed: no scratch folder yet'
     }

@@ -7,7 +7,7 @@ Describe 'mars-tls12-dotnet (staged probes)' {
     }
 
     It 'passes when all four values are 1' {
-        $r = Invoke-FsTestCheck -Id 'mars-tls12-dotnet' -State (Get-FsTestState)
+        $r = Invoke-FsTestPack -Id 'mars-tls12-dotnet' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Contain 'WOW6432Node SystemDefaultTlsVersions=1'
     }
@@ -15,7 +15,7 @@ Describe 'mars-tls12-dotnet (staged probes)' {
     It 'fails when SchUseStrongCrypto is absent in the 64-bit key' {
         $s = Get-FsTestState
         $s.registry[$k64].Remove('SchUseStrongCrypto')
-        $r = Invoke-FsTestCheck -Id 'mars-tls12-dotnet' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-tls12-dotnet' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain '64-bit SchUseStrongCrypto=absent'
     }
@@ -23,7 +23,7 @@ Describe 'mars-tls12-dotnet (staged probes)' {
     It 'warns when only the WOW6432Node values are missing' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $k32 -Remove
-        $r = Invoke-FsTestCheck -Id 'mars-tls12-dotnet' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-tls12-dotnet' -State $s
         $r.status | Should -Be 'warn'
         $r.summary | Should -Be 'Not set to 1: WOW6432Node SchUseStrongCrypto, WOW6432Node SystemDefaultTlsVersions'
     }

@@ -6,7 +6,7 @@ Describe 'mars-tls12-schannel (staged probes)' {
     It 'passes on 10.0.17763 with the TLS 1.2 Client key absent (OS default)' {
         $s = Get-FsTestState
         $s.os.version = '10.0.17763'
-        $r = Invoke-FsTestCheck -Id 'mars-tls12-schannel' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-tls12-schannel' -State $s
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('version 10.0.17763; TLS 1.2\Client Enabled=absent, DisabledByDefault=absent')
     }
@@ -14,7 +14,7 @@ Describe 'mars-tls12-schannel (staged probes)' {
     It 'fails when TLS 1.2 Client Enabled is 0' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $key Enabled 0
-        $r = Invoke-FsTestCheck -Id 'mars-tls12-schannel' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-tls12-schannel' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @('version 10.0.20348; TLS 1.2\Client Enabled=0, DisabledByDefault=absent')
     }
@@ -22,7 +22,7 @@ Describe 'mars-tls12-schannel (staged probes)' {
     It 'fails on 6.1 when the key is absent (TLS 1.2 off by default there)' {
         $s = Get-FsTestState
         $s.os.version = '6.1.7601'
-        $r = Invoke-FsTestCheck -Id 'mars-tls12-schannel' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-tls12-schannel' -State $s
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @('version 6.1.7601; TLS 1.2\Client Enabled=absent, DisabledByDefault=absent (6.0/6.1 need Enabled=1 and DisabledByDefault=0)')
     }
@@ -32,14 +32,14 @@ Describe 'mars-tls12-schannel (staged probes)' {
         $s.os.version = '6.1.7601'
         Set-FsTestValue $s registry $key Enabled 1
         Set-FsTestValue $s registry $key DisabledByDefault 0
-        $r = Invoke-FsTestCheck -Id 'mars-tls12-schannel' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-tls12-schannel' -State $s
         $r.status | Should -Be 'pass'
     }
 
     It 'warns on 6.2 when the values are absent' {
         $s = Get-FsTestState
         $s.os.version = '6.2.9200'
-        $r = Invoke-FsTestCheck -Id 'mars-tls12-schannel' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-tls12-schannel' -State $s
         $r.status | Should -Be 'warn'
         $r.evidence | Should -Be @('version 6.2.9200; TLS 1.2\Client Enabled=absent, DisabledByDefault=absent (defaults are vouched for from 6.3 on)')
     }

@@ -10,7 +10,7 @@ Describe 'mars-vcredist-2008r2 (staged probes)' {
     }
 
     It 'is skipped on any OS other than Windows Server 2008 R2, naming the version' {
-        $r = Invoke-FsTestCheck -Id 'mars-vcredist-2008r2' -State (Get-FsTestState)
+        $r = Invoke-FsTestPack -Id 'mars-vcredist-2008r2' -State (Get-FsTestState)
         $r.status | Should -Be 'skipped'
         $r.reason | Should -Be 'only applies to Windows Server 2008 R2; this host is version 10.0.20348'
     }
@@ -18,13 +18,13 @@ Describe 'mars-vcredist-2008r2 (staged probes)' {
     It 'passes on 2008 R2 with the VC++ 2008 x64 Uninstall entry' {
         $s = New-Fs2008R2State
         Set-FsTestValue $s registry 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\{8220EEFE-38CD-377E-8595-13398D740ACE}' DisplayName 'Microsoft Visual C++ 2008 Redistributable - x64 9.0.21022'
-        $r = Invoke-FsTestCheck -Id 'mars-vcredist-2008r2' -State $s
+        $r = Invoke-FsTestPack -Id 'mars-vcredist-2008r2' -State $s
         $r.status | Should -Be 'pass'
         $r.evidence | Should -Be @('Uninstall entry "Microsoft Visual C++ 2008 Redistributable - x64 9.0.21022"')
     }
 
     It 'fails on 2008 R2 without that Uninstall entry' {
-        $r = Invoke-FsTestCheck -Id 'mars-vcredist-2008r2' -State (New-Fs2008R2State)
+        $r = Invoke-FsTestPack -Id 'mars-vcredist-2008r2' -State (New-Fs2008R2State)
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Be @('version 6.1.7601, no Uninstall entry "Microsoft Visual C++ 2008 Redistributable - x64*"')
     }

@@ -1,0 +1,61 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot '../helpers/Import-FsStaged.ps1')
+
+    function Invoke-FsTestFleetPayload([object[]]$Checks) {
+        # The real entry point on a payload the test spells out; returns the parsed fleet line and the raw lines.
+        $marker = New-FsTestMarker
+        $lines = @(Invoke-FleetScanFleetChecks -PayloadBase64 (ConvertTo-FsBase64Json -InputObject @{ marker = $marker; pack = 'mars'; checks = $Checks }))
+        @{ lines = $lines; line = (ConvertFrom-FsTestLine -Line $lines[-1] -Marker $marker) }
+    }
+    function New-FsTestFleetHost([string]$Name, [string]$Computer, [hashtable]$Vars = @{ vaultName = 'rsv-files' }) {
+        @{ name = $Name; cloud = 'public'; status = 'ok'; vars = $Vars; facts = @{ computerName = $Computer } }
+    }
+    $clones = @((New-FsTestFleetHost 'fs01' 'FS01'), (New-FsTestFleetHost 'fs01-clone' 'FS01'))
+}
+
+Describe 'Invoke-FleetScanFleetChecks (controller-side fleet checks)' {
+    BeforeAll {
+        $FsThrowMetadata = '{ "id": "fake-fleet-throws", "title": "Fake fleet check that throws", "phase": "both", "clouds": ["public"], "severity": "warn", "kind": "fleet", "description": "Throws.", "remediation": "None: test fixture.", "source": "https://example.com/", "tags": [], "requires": [] }'
+        function Test-FakeFleetThrows { param($Hosts) throw 'vault list unavailable' }
+        Register-FsCheck -Metadata $FsThrowMetadata -Function 'Test-FakeFleetThrows'
+    }
+    AfterAll { $global:FsCheckRegistry.Remove('fake-fleet-throws') }
+
+    It 'writes one fleet line with a result per listed host per listed check, in list order' {
+        $run = Invoke-FsTestFleetPayload @(@{ id = 'mars-fleet-vault-capacity'; hosts = $clones }, @{ id = 'mars-fleet-duplicate-names'; hosts = $clones })
+        $run.lines.Count | Should -Be 1
+        $run.line.kind | Should -Be 'fleet'
+        $run.line.body.schema | Should -Be 'fleet-scan/fleet-report@1'
+        $run.line.body.pack | Should -Be 'mars'
+        $results = @($run.line.body.results)
+        @($results | ForEach-Object { $_.id + '/' + $_.host }) | Should -Be @('mars-fleet-vault-capacity/fs01', 'mars-fleet-vault-capacity/fs01-clone', 'mars-fleet-duplicate-names/fs01', 'mars-fleet-duplicate-names/fs01-clone')
+        $results[2].status | Should -Be 'fail'
+    }
+
+    It 'fills the hosts'' vars with the pack defaults' {
+        $results = @((Invoke-FsTestFleetPayload @(@{ id = 'mars-fleet-vault-capacity'; hosts = $clones })).line.body.results)
+        $results[0].evidence | Should -Be @('vault rsv-files: 2 inventory hosts + 0 already registered = 2 <= 50')
+    }
+
+    It 'runs a check only over the hosts listed with it' {
+        $results = @((Invoke-FsTestFleetPayload @(@{ id = 'mars-fleet-duplicate-names'; hosts = @($clones[0]) })).line.body.results)
+        $results.Count | Should -Be 1
+        $results[0].status | Should -Be 'pass'
+    }
+
+    It 'gives every host of an id the pack has no fleet check for an error' {
+        $results = @((Invoke-FsTestFleetPayload @(@{ id = 'mars-dotnet-version'; hosts = $clones })).line.body.results)
+        @($results | ForEach-Object { $_.status }) | Should -Be @('error', 'error')
+        $results[0].reason | Should -Be 'no fleet check mars-dotnet-version in pack mars'
+    }
+
+    It 'gives every host an error with the message when the fleet check throws' {
+        $results = @((Invoke-FsTestFleetPayload @(@{ id = 'fake-fleet-throws'; hosts = $clones })).line.body.results)
+        @($results | ForEach-Object { $_.status }) | Should -Be @('error', 'error')
+        $results[1].reason | Should -Be 'vault list unavailable'
+    }
+
+    It 'writes an empty fleet report for an empty list' {
+        @((Invoke-FsTestFleetPayload @()).line.body.results).Count | Should -Be 0
+    }
+}
