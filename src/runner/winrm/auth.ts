@@ -42,8 +42,9 @@ export interface FirstRequest {
 }
 
 export interface HandshakeOptions {
-  /** Bounds the challenge, the first answer on a fresh connection. */
-  connectTimeoutMs: number;
+  /** Bounds the challenge, the first answer on a fresh connection, and says what its absence is. */
+  helloTimeoutMs: number;
+  onHelloTimeout: WinrmFailure;
   /** Bounds the answer to the request that carries the authenticate token. */
   requestTimeoutMs: number;
   operation: string;
@@ -64,8 +65,8 @@ function failed(result: Extract<HttpResult, { ok: false }>): HandshakeResult {
 /** Negotiate, challenge, authenticate plus the first request; the caller reads that request's answer. */
 export async function ntlmHandshake(conn: HttpConnection, client: NtlmClient, options: HandshakeOptions): Promise<HandshakeResult> {
   const hello = await conn.post({ Authorization: `Negotiate ${client.negotiate().toString('base64')}` }, Buffer.alloc(0), {
-    timeoutMs: options.connectTimeoutMs,
-    onTimeout: { kind: 'connect-timeout', phase: 'http', ms: options.connectTimeoutMs },
+    timeoutMs: options.helloTimeoutMs,
+    onTimeout: options.onHelloTimeout,
     operation: 'authentication',
   });
   if (!hello.ok) return failed(hello);

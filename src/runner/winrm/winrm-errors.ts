@@ -72,6 +72,11 @@ const TLS: ReadonlyArray<[RegExp, string]> = [
   [/^(CERT_SIGNATURE_FAILURE|CERT_UNTRUSTED|CERT_REJECTED|INVALID_CA)$/, 'the SSL certificate is not trusted'],
 ];
 
+/** `10 s`, `0.3 s`: a tenth of a second is as fine as these bounds are set. */
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
 /** The first line of a WinRM message, which is the sentence that says what happened. */
 function firstLine(text: string): string {
   return text.split(/\r?\n/).map((l) => l.trim()).find((l) => l) ?? '';
@@ -117,7 +122,7 @@ export function describeFailure(f: WinrmFailure, ctx: FailureContext): FailureRe
       return { reason: oneLine(say ? say(where, f.message) : `cannot reach ${where}: ${f.message}`) };
     }
     case 'connect-timeout': {
-      const s = `${Math.round(f.ms / 100) / 10} s`;
+      const s = seconds(f.ms);
       if (f.phase === 'tcp') return { reason: `connect timed out: ${where} did not accept a connection within ${s} (host down, or a firewall drops WinRM)` };
       if (f.phase === 'tls') return { reason: `connected to ${where}, but the TLS handshake did not finish within ${s}` };
       return { reason: `connected to ${where}, but nothing answered within ${s} (is it a WinRM listener?)` };
@@ -154,7 +159,7 @@ export function describeFailure(f: WinrmFailure, ctx: FailureContext): FailureRe
     case 'not-soap':
       return { reason: oneLine(`the answer from ${where} is not SOAP (HTTP ${f.status}, ${f.contentType || 'no content type'}): ${f.detail}`) };
     case 'response-timeout':
-      return { reason: `${where} did not answer ${f.operation} within ${Math.round(f.ms / 1000)} s` };
+      return { reason: `${where} did not answer ${f.operation} within ${seconds(f.ms)}` };
     case 'closed':
       return { reason: `connection closed by ${where} during ${f.during}` };
     case 'too-large':

@@ -179,7 +179,7 @@ async function stopAndDelete(
 ): Promise<string | undefined> {
   if (shellId === undefined) return undefined;
   const quick = { ...target, connectTimeoutMs: Math.min(target.connectTimeoutMs, timeoutMs) };
-  const use = channel.idle ? channel : new WsmanChannel(quick);
+  const use = channel.idle ? channel : new WsmanChannel(quick, undefined, true);
   const where = { where: hostPort(target), https: target.https };
   const problems: string[] = [];
   const step = async (envelope: Envelope, operation: string): Promise<void> => {

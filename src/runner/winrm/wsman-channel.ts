@@ -29,9 +29,14 @@ export class WsmanChannel {
   private session: NtlmSession | undefined;
   private authenticated = false;
 
+  /**
+   * `known`: this listener has answered before (a cleanup channel), so a first answer that does not come is a
+   * timeout of that operation, not a sign that the port is no WinRM listener.
+   */
   constructor(
     private readonly target: WinrmTarget,
     private readonly signal?: AbortSignal,
+    private readonly known = false,
   ) {}
 
   /** Open, authenticated and not in the middle of a request: fit for one more exchange at once. */
@@ -58,9 +63,10 @@ export class WsmanChannel {
     const conn = this.conn;
     const soap = Buffer.from(envelope.xml, 'utf8');
     const fresh = !this.authenticated;
+    const first = fresh && !this.known;
     const timing = {
-      timeoutMs: fresh ? t.connectTimeoutMs : options.timeoutMs,
-      onTimeout: fresh
+      timeoutMs: first ? t.connectTimeoutMs : options.timeoutMs,
+      onTimeout: first
         ? ({ kind: 'connect-timeout', phase: 'http', ms: t.connectTimeoutMs } as const)
         : ({ kind: 'response-timeout', ms: options.timeoutMs, operation: options.operation } as const),
       operation: options.operation,
@@ -78,7 +84,8 @@ export class WsmanChannel {
         return { ok: false, failure: { kind: 'config', stage: 'auth', message: (e as Error).message } };
       }
       const shake = await ntlmHandshake(conn, client, {
-        connectTimeoutMs: t.connectTimeoutMs,
+        helloTimeoutMs: timing.timeoutMs,
+        onHelloTimeout: timing.onTimeout,
         requestTimeoutMs: options.timeoutMs,
         operation: options.operation,
         tlsServerCertificate: t.https ? conn.peerCertificate : undefined,
