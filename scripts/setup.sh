@@ -61,3 +61,11 @@ if [ ! -f dist/.built ] || [ -n "$(find src tsconfig.json -newer dist/.built -pr
   npx tsc -p tsconfig.json
   touch dist/.built
 fi
+
+# 6. Chromium from Debian: the HTML report's browser tests and --pdf drive it (no downloaded browser build).
+if [ ! -x /usr/bin/chromium ]; then
+  say "installing chromium"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq chromium >/dev/null
+fi
