@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { NamedEntry } from './duplicates.js';
 import { isHostAddress } from './host-name.js';
 import { keyMaterialProblem } from './key-material.js';
+import { oneLine } from '../record/one-line.js';
 import { issueProblems, problemLine, secretProblems, type Locator } from './problems.js';
 import type { ListResult } from './read-source.js';
 import type { HostSource } from './resolve.js';
@@ -112,7 +113,7 @@ function rowEntry(record: string[], columns: Column[]): { entry: Record<string, 
 function fieldValue(field: string, cell: string): unknown {
   if (field === 'port' && /^\d+$/.test(cell)) return Number(cell);
   if (field === 'connectTimeout' && /^\d+(\.\d+)?$/.test(cell)) return Number(cell);
-  if (field === 'useSsl') return /^(true|yes|1)$/i.test(cell) ? true : /^(false|no|0)$/i.test(cell) ? false : cell;
+  if (field === 'useSsl' || field === 'lab' || field === 'skipCertificateCheck') return /^(true|yes|1)$/i.test(cell) ? true : /^(false|no|0)$/i.test(cell) ? false : cell;
   if (field === 'tags') return cell.split(/[;|]/).map((tag) => tag.trim()).filter((tag) => tag !== '');
   return cell;
 }
@@ -152,6 +153,3 @@ function detectDelimiter(text: string): string {
   return counts[0] && counts[0].count > 0 ? counts[0].delimiter : ',';
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
-}

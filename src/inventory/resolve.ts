@@ -68,6 +68,11 @@ export function resolveHosts(input: ResolveInput): ResolveResult {
       subsystem: entry.subsystem ?? defaults.subsystem ?? DEFAULT_SUBSYSTEM,
       credentialEnv: entry.credentialEnv ?? defaults.credentialEnv,
       useSsl,
+      auth: entry.auth ?? defaults.auth ?? 'ntlm',
+      caFile: localPath(entry.caFile, source.baseDir) ?? localPath(defaults.caFile, input.defaultsBaseDir),
+      certThumbprint: entry.certThumbprint ?? defaults.certThumbprint,
+      skipCertificateCheck: entry.skipCertificateCheck ?? defaults.skipCertificateCheck ?? false,
+      lab: entry.lab ?? defaults.lab ?? false,
       cloud: decideCloud(entry.cloud ?? defaults.cloud, vars, where, warnings),
       tags: [...new Set([...(defaults.tags ?? []), ...(entry.tags ?? [])])],
       // The schema already refused bad durations, so this is always ok.

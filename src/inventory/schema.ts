@@ -21,6 +21,7 @@ const SUBSYSTEM_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/;
 const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._:/-]{0,63}$/;
 const VAR_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const THUMBPRINT_PATTERN = /^(?:[0-9A-Fa-f]{2}[: ]?){19}[0-9A-Fa-f]{2}$|^(?:[0-9A-Fa-f]{2}[: ]?){31}[0-9A-Fa-f]{2}$/;
 const INVENTORY_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 /**
@@ -51,6 +52,11 @@ export const FIELD_RULES: Record<string, string> = {
   subsystem: 'must be an ssh subsystem name (letters, digits, ".", "_" or "-", up to 64)',
   credentialEnv: 'must be the NAME of an environment variable (letters, digits and "_", not starting with a digit)',
   useSsl: 'must be true or false',
+  auth: 'must be ntlm or basic',
+  caFile: 'must be a file path without control characters, not starting with "-"',
+  certThumbprint: 'must be a certificate thumbprint: 40 (SHA-1) or 64 (SHA-256) hex digits, colons or spaces allowed',
+  skipCertificateCheck: 'must be true or false',
+  lab: 'must be true or false',
   vars: 'must be an object of variables',
   'vars.*': 'must be a variable name (letters, digits and "_", up to 64, not starting with a digit)',
 };
@@ -65,7 +71,7 @@ const durationSchema = z
 /** Fields a host can set and `defaults` can set for every host. */
 const connectionFields = {
   transport: z.enum(TRANSPORTS).optional()
-    .describe('How to reach the host: ssh (PowerShell remoting over SSH, needs PowerShell 7), ssh-exec (plain ssh running powershell.exe; Windows PowerShell 5.1 is enough), winrm (WinRM from a Windows controller) or local. Default ssh.'),
+    .describe('How to reach the host: winrm (WinRM, on by default on Windows Server 2012 R2 and later; nothing to install), ssh-exec (plain ssh running powershell.exe; Windows PowerShell 5.1 is enough), ssh (PowerShell remoting over SSH, needs PowerShell 7) or local. Default ssh.'),
   user: z.string().regex(USER_PATTERN).optional()
     .describe('Account to log in as: user or DOMAIN\\user. Default: ssh decides (your user or ~/.ssh/config).'),
   port: z.int().min(1).max(65535).optional()
@@ -87,7 +93,17 @@ const connectionFields = {
   credentialEnv: z.string().regex(ENV_NAME_PATTERN).optional()
     .describe('winrm only: NAME of the environment variable holding the password (the inventory never holds secrets). Without it fleet-scan prompts when a terminal is attached.'),
   useSsl: z.boolean().optional()
-    .describe('winrm only: use HTTPS (default true, port 5986).'),
+    .describe('winrm only: use HTTPS (default true, port 5986). With false, HTTP 5985 with NTLM message encryption, as a default Windows listener allows.'),
+  auth: z.enum(['ntlm', 'basic']).optional()
+    .describe('winrm only: ntlm (default; local or domain accounts, works on HTTP with message encryption) or basic (local accounts, HTTPS only).'),
+  caFile: z.string().regex(LOCAL_PATH_PATTERN).optional()
+    .describe('winrm over HTTPS: PEM file of the CA(s) that signed the listener certificates, instead of the system CAs. Relative paths are relative to this file.'),
+  certThumbprint: z.string().regex(THUMBPRINT_PATTERN).optional()
+    .describe('winrm over HTTPS: accept only the listener certificate with this SHA-1 thumbprint (as Windows shows it) or SHA-256 fingerprint.'),
+  skipCertificateCheck: z.boolean().optional()
+    .describe('winrm over HTTPS: do not verify the certificate at all. For a lab only: every report of the run says it was used.'),
+  lab: z.boolean().optional()
+    .describe('A fleet-scan lab host (fleet-scan lab up): its Windows state is staged, so the check bundle carries the staged probe library. Never set it for a real server.'),
   vars: z.record(z.string().regex(VAR_NAME_PATTERN), z.unknown()).optional()
     .describe('Check pack variables (MARS: vaultName, vaultRegion, plannedBackupBytes, ...). Host vars are merged over default vars; the pack validates them.'),
 };
@@ -143,6 +159,11 @@ export const resolvedHostSchema = z.strictObject({
   subsystem: z.string(),
   credentialEnv: z.string().optional(),
   useSsl: z.boolean(),
+  auth: z.enum(['ntlm', 'basic']),
+  caFile: z.string().optional(),
+  certThumbprint: z.string().optional(),
+  skipCertificateCheck: z.boolean(),
+  lab: z.boolean(),
   cloud: cloudSchema,
   tags: z.array(z.string()),
   connectTimeoutMs: z.int().positive(),

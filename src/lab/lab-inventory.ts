@@ -38,6 +38,8 @@ export function buildLabInventory(o: LabInventoryOptions): Record<string, unknow
       connectTimeout: '10s',
       cloud: 'public',
       tags: ['lab'],
+      // The hosts' Windows state is staged: their bundle carries the staged probe library.
+      lab: true,
     },
     hosts: o.hosts.map((h) => ({
       name: h.name,

@@ -1,79 +1,116 @@
-import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { skippedOutcome, whyNotApplicable } from '../checks/plan.js';
+import type { Pack } from '../checks/catalog.js';
+import type { CheckOutcome } from '../record/check-result.js';
+import { fleetReportSchema } from '../record/fleet-report.js';
 import type { HostResult } from '../record/run-record.js';
-import type { PwshHost } from './pwsh-host.js';
-import { workerScript } from './transports/worker-scripts.js';
-import { remoteCheckResultSchema, type CheckOutcome } from '../record/check-result.js';
+import type { Termination } from '../record/termination.js';
 import type { ResolvedHost } from '../inventory/schema.js';
+import { newMarker, outputLines, readFrame } from './frames.js';
+import { WorkerError, type PwshHost } from './pwsh-host.js';
+import { oneLine } from './ssh-reason.js';
+import { Stop } from './stop/stop.js';
+import { FORCE_AFTER_MS, type Bundle } from './transports/transport.js';
+import { workerScript } from './transports/worker-scripts.js';
 
-const fleetReportSchema = z.object({
-  schema: z.literal('fleet-scan/fleet-report@1'),
-  results: z.array(remoteCheckResultSchema.extend({ host: z.string() })),
-});
+export interface FleetCheckOptions {
+  worker: PwshHost;
+  bundle: Bundle;
+  pack: Pack;
+  /** Selected fleet checks, in catalogue order. */
+  checkIds: string[];
+  hosts: ResolvedHost[];
+  results: HostResult[];
+  /** The run's interrupt: Ctrl-C ends the fleet checks at once too. */
+  signal: AbortSignal;
+  deadlineMs: number;
+}
 
 /**
- * Runs the controller-side checks (e.g. duplicate server names in one vault) in the local pwsh worker over
- * all hosts' results, and adds each host's outcome to its checks. A failure here marks those checks `error`
- * on every host; it never drops a host.
+ * Runs the controller-side checks (e.g. duplicate server names in one vault) in the pwsh worker over all
+ * hosts' results, each check over the hosts it applies to (the same rule as host checks), and adds each
+ * host's outcome to its checks. Ended by the same stop stage as a host: deadline, interrupt, worker death.
+ * A failure marks those checks `error` (or `not-run` when interrupted) on every host; it never drops one.
  */
-export async function runFleetChecks(
-  worker: PwshHost,
-  bundle: { key: string; text: string },
-  pack: string,
-  checkIds: string[],
-  hosts: ResolvedHost[],
-  results: HostResult[],
-): Promise<void> {
+export async function runFleetChecks(options: FleetCheckOptions): Promise<void> {
+  const { pack, checkIds, hosts, results } = options;
   if (checkIds.length === 0) return;
-  const marker = `FS-${randomBytes(8).toString('hex')}`;
   const byName = new Map(hosts.map((h) => [h.name, h]));
-  const payload = {
-    marker,
-    pack,
-    checks: checkIds,
-    hosts: results.map((r) => ({
-      name: r.name,
-      cloud: r.cloud,
-      status: r.status,
-      vars: byName.get(r.name)?.vars ?? {},
-      facts: r.computerName ? { computerName: r.computerName } : {},
-    })),
-  };
-  worker.setBlob(bundle.key, bundle.text);
-  let outcomes = new Map<string, CheckOutcome[]>();
-  let failure: string | undefined;
+  const skipped = new Map<string, CheckOutcome>();
+  const checks = checkIds.map((id) => {
+    const meta = pack.checks.find((c) => c.id === id)!;
+    const eligible = results.filter((r) => {
+      const host = byName.get(r.name);
+      const why = host ? whyNotApplicable(pack, meta, host) : 'not in the inventory';
+      if (why) skipped.set(`${r.name}\0${id}`, skippedOutcome(id, why));
+      return !why;
+    });
+    return {
+      id,
+      hosts: eligible.map((r) => ({
+        name: r.name, cloud: r.cloud, status: r.status, vars: byName.get(r.name)?.vars ?? {},
+        facts: r.computerName ? { computerName: r.computerName } : {},
+      })),
+    };
+  });
+  const ran = await runInWorker(options, checks.filter((c) => c.hosts.length > 0));
+  for (const result of results) {
+    for (const id of checkIds) {
+      const outcome = skipped.get(`${result.name}\0${id}`) ?? ran.outcomes.get(`${result.name}\0${id}`) ?? missing(id, ran.failure);
+      result.checks.push(outcome);
+    }
+  }
+}
+
+interface Ran {
+  outcomes: Map<string, CheckOutcome>;
+  failure?: { termination: Termination; text: string };
+}
+
+async function runInWorker(options: FleetCheckOptions, checks: Array<{ id: string; hosts: unknown[] }>): Promise<Ran> {
+  const outcomes = new Map<string, CheckOutcome>();
+  if (checks.length === 0) return { outcomes };
+  const { worker } = options;
+  const seconds = Math.round(options.deadlineMs / 1000);
+  const stop = new Stop({ deadlineMs: options.deadlineMs, signal: options.signal, forceAfterMs: FORCE_AFTER_MS, deadlineDetail: `fleet checks passed their ${seconds} s deadline` });
+  const cancel = new AbortController();
+  stop.onStop(() => cancel.abort());
+  stop.onForce(() => worker.restart('the fleet checks ignored their stop'));
+  const marker = newMarker();
   try {
+    worker.setBlob(options.bundle.key, options.bundle.text);
+    const payload = { marker, pack: options.pack.name, checks };
     const reply = await worker.run(workerScript('run-fleet-checks.ps1'), {
       params: { Payload: Buffer.from(JSON.stringify(payload)).toString('base64') },
-      blobParams: { Bundle: bundle.key },
-      timeoutMs: 120_000,
+      blobParams: { Bundle: options.bundle.key },
+      signal: cancel.signal,
     });
-    const line = reply.output.find((o) => o.startsWith(`${marker} fleet `));
-    if (!line) throw new Error(reply.errors[0] ?? 'fleet checks wrote no report');
-    const report = fleetReportSchema.parse(JSON.parse(Buffer.from(line.split(' ')[2] ?? '', 'base64').toString('utf8')));
-    for (const r of report.results) {
-      const list = outcomes.get(r.host) ?? [];
-      const outcome: CheckOutcome = { id: r.id, status: r.status, summary: r.summary, evidence: r.evidence, ms: r.ms };
-      if (r.reason) outcome.reason = r.reason;
-      list.push(outcome);
-      outcomes.set(r.host, list);
+    const frame = outputLines(reply.output).map((l) => readFrame(l, marker)).find((r) => r.type !== 'text');
+    if (!frame || frame.type !== 'frame' || frame.kind !== 'fleet') {
+      stop.end('remote-crash', oneLine(frame?.type === 'bad-frame' ? frame.problem : (reply.errors[0] ?? 'fleet checks wrote no report')));
+    } else {
+      const parsed = fleetReportSchema.safeParse(frame.value);
+      if (!parsed.success) stop.end('rejected-output', 'the fleet report does not match its schema');
+      else {
+        for (const r of parsed.data.results) {
+          const outcome: CheckOutcome = { id: r.id, status: r.status, summary: r.summary, evidence: r.evidence, ms: r.ms };
+          if (r.reason) outcome.reason = r.reason;
+          outcomes.set(`${r.host}\0${r.id}`, outcome);
+        }
+      }
     }
   } catch (error) {
-    failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    outcomes = new Map();
-  }
-  for (const result of results) {
-    const got = new Map((outcomes.get(result.name) ?? []).map((o) => [o.id, o]));
-    for (const id of checkIds) {
-      result.checks.push(
-        got.get(id) ?? {
-          id,
-          status: 'error',
-          summary: failure ? `fleet check failed: ${failure}` : 'fleet check returned nothing for this host',
-          evidence: [],
-          reason: failure ?? 'missing from the fleet report',
-        },
-      );
+    if (!(error instanceof WorkerError && error.kind === 'cancelled')) {
+      stop.end('worker-died', oneLine(error instanceof Error ? error.message : String(error)));
     }
   }
+  const termination = stop.settle();
+  if (termination.reason === 'completed') return { outcomes };
+  const text = termination.reason === 'interrupted' ? 'run interrupted' : (termination.detail ?? termination.reason);
+  return { outcomes: new Map(), failure: { termination, text } };
+}
+
+function missing(id: string, failure: Ran['failure']): CheckOutcome {
+  if (failure?.termination.reason === 'interrupted') return { id, status: 'not-run', summary: 'run interrupted', evidence: [], reason: 'run interrupted' };
+  if (failure) return { id, status: 'error', summary: `fleet check failed: ${failure.text}`, evidence: [], reason: failure.text };
+  return { id, status: 'error', summary: 'fleet check returned nothing for this host', evidence: [], reason: 'missing from the fleet report' };
 }

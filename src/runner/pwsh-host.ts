@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { chmodSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PowerShell } from 'node-powershell';
 import { PACKAGE_ROOT } from '../checks/package-root.js';
+import { newMarker, readFrame } from './frames.js';
 import { resolvePwsh } from './pwsh-path.js';
 
 /**
@@ -12,17 +13,18 @@ import { resolvePwsh } from './pwsh-path.js';
  * each of its defects is neutralised here:
  * - string-pasted commands: node-powershell is asked to run exactly one line, a base64 literal of our
  *   server loop (server.ps1); requests then go in as base64 JSON lines, parameters are splatted values;
- * - timeouts that don't cancel: a deadline kills pwsh's whole process group (pwsh and its ssh children);
- *   the next request starts a fresh process;
+ * - timeouts that don't cancel: the caller's stop stage calls `restart`, which kills pwsh's whole process
+ *   group (pwsh and its ssh children); the next request starts a fresh process;
  * - a crash while idle as an unhandled rejection: every promise of the library has a handler, the crash is
- *   an `exit` event and pending requests fail with `died`;
+ *   an `exit` event and pending requests fail with `worker-died`;
  * - quadratic output collection and unbounded history: the library's collectors are detached once the
  *   loop runs, replies are read line by line, a reply over the cap kills the worker, and the library's
  *   history holds the one bootstrap line;
  * - multi-line commands that hang: scripts travel inside the JSON, never through `-Command -`.
  */
 
-export type WorkerErrorKind = 'timeout' | 'died' | 'output-cap' | 'cancelled';
+/** `worker-died` and `output-cap` are termination reasons as the run record names them; `cancelled` is the caller's own abort. */
+export type WorkerErrorKind = 'worker-died' | 'output-cap' | 'cancelled';
 
 export class WorkerError extends Error {
   override name = 'WorkerError';
@@ -45,7 +47,6 @@ export interface RunOptions {
   params?: Record<string, unknown>;
   /** Parameters filled from strings stored with `setBlob`, so a large bundle crosses the pipe once. */
   blobParams?: Record<string, string>;
-  timeoutMs?: number;
   /** Called with each batch of output strings as the script writes them. */
   onOutput?: (items: string[]) => void;
   signal?: AbortSignal;
@@ -142,14 +143,12 @@ export class PwshHost extends EventEmitter {
         return;
       }
       const proc = this.ensureStarted();
-      let timer: NodeJS.Timeout | undefined;
       const onAbort = (): void => {
         this.sendRequest(proc, { type: 'cancel', id });
         settle(undefined, new WorkerError('cancelled', 'cancelled'));
       };
       const settle = (reply?: RunReply, error?: WorkerError): void => {
         if (!this.pending.delete(id)) return;
-        clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
         if (error) reject(error);
         else resolve(reply!);
@@ -162,13 +161,6 @@ export class PwshHost extends EventEmitter {
         reject: (error) => settle(undefined, error),
       });
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      if (options.timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-          const error = new WorkerError('timeout', `no reply within ${options.timeoutMs} ms; killed pwsh process group ${proc.pid}`);
-          settle(undefined, error);
-          this.kill(proc, new WorkerError('died', `worker restarted: another request passed its ${options.timeoutMs} ms deadline`));
-        }, options.timeoutMs);
-      }
       proc.ready.then(
         () =>
           this.sendRequest(proc, {
@@ -184,14 +176,19 @@ export class PwshHost extends EventEmitter {
     });
   }
 
-  /** Kill the worker (and its ssh children); pending requests fail with `died`. */
+  /** Kills the worker's process group (pwsh and every ssh it started); the requests it held fail with `why`. */
+  restart(why: string): void {
+    if (this.proc) this.kill(this.proc, new WorkerError('worker-died', why));
+  }
+
+  /** Kill the worker (and its ssh children); pending requests fail with `worker-died`. */
   async close(): Promise<void> {
-    if (this.proc) this.kill(this.proc, new WorkerError('died', 'worker closed'));
+    this.restart('worker closed');
   }
 
   private ensureStarted(): Process {
     if (this.proc) return this.proc;
-    const marker = `\u001eFS-${randomBytes(8).toString('hex')}`;
+    const marker = newMarker();
     const env: NodeJS.ProcessEnv = {
       ...this.options.env,
       TERM: 'dumb',
@@ -275,9 +272,9 @@ export class PwshHost extends EventEmitter {
       return [...this.pending.values()];
     };
     const gone = (why: string, held: Pending[] | undefined): void => {
-      readyReject(new WorkerError('died', why));
+      readyReject(new WorkerError('worker-died', why));
       if (!held) return;
-      for (const p of held) p.reject(new WorkerError('died', `pwsh ${proc.pid} ${why}`));
+      for (const p of held) p.reject(new WorkerError('worker-died', `pwsh ${proc.pid} ${why}`));
       this.emit('exit', why);
     };
     child.on('error', (e) => gone(`could not start: ${e.message}`, detach()));
@@ -301,18 +298,17 @@ export class PwshHost extends EventEmitter {
   }
 
   private onLine(proc: Process, line: string, ready: () => void): void {
-    if (!line.startsWith(`${proc.marker} `)) {
+    const read = readFrame(line, proc.marker);
+    if (read.type === 'text') {
       this.log(`${line}\n`);
       return;
     }
     if (!proc.detached) detachLibraryCollectors(proc);
-    let msg: { type: string; id?: string; items?: string[]; ok?: boolean; errors?: string[]; ms?: number };
-    try {
-      msg = JSON.parse(Buffer.from(line.slice(proc.marker.length + 1), 'base64').toString('utf8'));
-    } catch {
+    if (read.type === 'bad-frame') {
       this.log(`unparsable reply: ${line.slice(0, 200)}\n`);
       return;
     }
+    const msg = { ...(read.value as { id?: string; items?: string[]; ok?: boolean; errors?: string[]; ms?: number }), type: read.kind };
     if (msg.type === 'ready') {
       proc.isReady = true;
       for (const key of this.blobValues.keys()) this.sendBlob(proc, key);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { buildBundle } from '../checks/bundle.js';
 import type { Pack } from '../checks/catalog.js';
@@ -7,6 +6,7 @@ import type { Inventory, ResolvedHost } from '../inventory/schema.js';
 import { Journal } from './journal.js';
 import { RUN_RECORD_SCHEMA, type HostResult, type RunRecord } from '../record/run-record.js';
 import { scanFleet } from './scan-fleet.js';
+import type { HostScanPlan } from './scan-host.js';
 import { TransportSet } from './transport-set.js';
 import { toolVersion } from './tool-version.js';
 
@@ -39,6 +39,14 @@ export function checkBudgetFor(deadlineMs: number): number {
   return Math.min(30_000, Math.max(5_000, Math.floor(deadlineMs / 3)));
 }
 
+/** A pack's two bundles: for real hosts, and with the staged probe library for lab hosts. */
+export function packBundles(pack: string): HostScanPlan['bundles'] {
+  return {
+    real: { key: `bundle:${pack}`, text: buildBundle(pack, { staged: false }) },
+    staged: { key: `bundle:${pack}:staged`, text: buildBundle(pack, { staged: true }) },
+  };
+}
+
 /** Scans the fleet and returns the run record (waivers and changes are applied by the caller). */
 export async function runScan(options: RunScanOptions): Promise<RunRecord> {
   const startedAt = options.startedAt ?? new Date();
@@ -46,7 +54,7 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
   const checks = options.pack.checks.filter((c) => !selected || selected.has(c.id));
   const hostCheckIds = checks.filter((c) => c.kind === 'host').map((c) => c.id);
   const fleetCheckIds = checks.filter((c) => c.kind === 'fleet').map((c) => c.id);
-  const bundle = { key: `bundle:${options.pack.name}`, text: buildBundle(options.pack.name) };
+  const bundles = packBundles(options.pack.name);
   const transports = new TransportSet(options.env);
   for (const [name, value] of options.secrets ?? []) transports.setSecret(name, value);
   const parameters = {
@@ -81,22 +89,24 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
       journal,
       onHostDone: options.onHostDone,
       plan: {
-        pack: options.pack.name,
+        pack: options.pack,
         checkIds: hostCheckIds,
         deadlineMs: options.deadlineMs,
         checkBudgetMs: checkBudgetFor(options.deadlineMs),
-        marker: `\u001eFS-${randomBytes(8).toString('hex')}`,
-        bundle,
+        bundles,
       },
     });
-    if (!options.signal.aborted) {
-      await runFleetChecks(transports.pwsh(), bundle, options.pack.name, fleetCheckIds, options.hosts, hosts);
-      unseenGetNoFleetVerdict(hosts, fleetCheckIds);
-    } else {
-      for (const h of hosts) {
-        for (const id of fleetCheckIds) h.checks.push({ id, status: 'not-run', summary: 'run interrupted', evidence: [], reason: 'run interrupted' });
-      }
-    }
+    await runFleetChecks({
+      worker: transports.pwsh(),
+      bundle: bundles.real,
+      pack: options.pack,
+      checkIds: fleetCheckIds,
+      hosts: options.hosts,
+      results: hosts,
+      signal: options.signal,
+      deadlineMs: options.deadlineMs,
+    });
+    unseenGetNoFleetVerdict(hosts, fleetCheckIds);
   } finally {
     await transports.close();
   }

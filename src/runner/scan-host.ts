@@ -1,103 +1,144 @@
+import { planHost, type HostPlan } from '../checks/plan.js';
+import type { Pack } from '../checks/catalog.js';
 import type { CheckOutcome, RemoteCheckResult } from '../record/check-result.js';
 import type { ResolvedHost } from '../inventory/schema.js';
-import { parseHostOutput } from './host-output.js';
 import type { HostResult } from '../record/run-record.js';
-import type { Transport, TransportResult } from './transports/transport.js';
+import { HOST_STATUS_FOR, type Termination } from '../record/termination.js';
+import { newMarker } from './frames.js';
+import { HostOutputReader, type ParsedHostOutput } from './host-output.js';
+import { Stop } from './stop/stop.js';
+import { FORCE_AFTER_MS, type Bundle, type Transport } from './transports/transport.js';
 
 export interface HostScanPlan {
-  pack: string;
-  /** Host-side checks to run, in catalogue order. */
+  pack: Pack;
+  /** Selected host-side checks, in catalogue order. */
   checkIds: string[];
   deadlineMs: number;
   checkBudgetMs: number;
-  marker: string;
-  bundle: { key: string; text: string };
+  /** The bundle for real hosts, and the one with the staged probe library for lab hosts. */
+  bundles: { real: Bundle; staged: Bundle };
   signal: AbortSignal;
   now?: () => Date;
 }
 
 /** The base64 JSON the remote entry point reads. Only data: it is never pasted into source text. */
-export function buildPayload(host: ResolvedHost, plan: HostScanPlan, controllerUtc: Date): string {
+export function buildPayload(host: ResolvedHost, plan: HostScanPlan, run: HostPlan, marker: string, controllerUtc: Date): string {
   const payload = {
     host: host.name,
-    pack: plan.pack,
-    checks: plan.checkIds,
+    pack: plan.pack.name,
+    marker,
     cloud: host.cloud,
     vars: host.vars,
     controllerUtc: controllerUtc.toISOString(),
     checkBudgetMs: plan.checkBudgetMs,
-    marker: plan.marker,
+    checks: run.run,
   };
   return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64');
+}
+
+interface Attempt {
+  termination: Termination;
+  output: ParsedHostOutput;
 }
 
 /**
  * Scans one host and returns its result, whatever the host does: every selected check ends with an
  * outcome, and nothing that did not run is ever `pass`. A host whose controller worker died under it
  * (a crash elsewhere, not this host's fault) is scanned once more from the start; checks only read, and
- * the lines the lost attempt reported are dropped with it.
+ * what the lost attempt reported is dropped with it.
  */
 export async function scanHost(host: ResolvedHost, transport: Transport, plan: HostScanPlan): Promise<HostResult> {
   const now = plan.now ?? (() => new Date());
   const started = now();
-  let result: TransportResult;
-  let attempt = 0;
-  for (;;) {
-    const controllerUtc = now();
-    result = await transport.scan({
-      host,
-      bundle: plan.bundle,
-      payload: buildPayload(host, plan, controllerUtc),
-      deadlineMs: Math.max(1000, plan.deadlineMs - (controllerUtc.getTime() - started.getTime())),
-      signal: plan.signal,
-    });
-    if (result.ended === 'crashed' && result.retryable && attempt === 0 && !plan.signal.aborted) {
-      attempt++;
-      continue;
-    }
-    break;
+  const run = planHost(plan.pack, plan.checkIds, host);
+  let attempt: Attempt;
+  for (let tries = 0; ; tries++) {
+    const elapsed = now().getTime() - started.getTime();
+    attempt = await scanOnce(host, transport, plan, run, Math.max(1000, plan.deadlineMs - elapsed), now());
+    if (attempt.termination.reason !== 'worker-died' || tries > 0 || plan.signal.aborted) break;
   }
   const durationMs = now().getTime() - started.getTime();
-  return interpret(host, plan, result, started, durationMs);
+  return hostResult(host, plan, run, attempt, started, durationMs);
 }
 
-function interpret(host: ResolvedHost, plan: HostScanPlan, result: TransportResult, started: Date, durationMs: number): HostResult {
-  const base = { ...hostIdentity(host), startedAt: started.toISOString(), durationMs };
-  const parsed = parseHostOutput(result.output, { marker: plan.marker, host: host.name, checkIds: new Set(plan.checkIds) });
+async function scanOnce(host: ResolvedHost, transport: Transport, plan: HostScanPlan, run: HostPlan, deadlineMs: number, controllerUtc: Date): Promise<Attempt> {
   const seconds = Math.round(plan.deadlineMs / 1000);
+  const stop = new Stop({ deadlineMs, signal: plan.signal, forceAfterMs: FORCE_AFTER_MS, deadlineDetail: `no result within ${seconds} s` });
+  const marker = newMarker();
+  const reader = new HostOutputReader({ marker, host: host.name, checkIds: new Set(run.run.filter((r) => r.report).map((r) => r.id)) });
+  if (run.run.length > 0) {
+    await transport.scan({
+      host,
+      bundle: host.lab ? plan.bundles.staged : plan.bundles.real,
+      payload: buildPayload(host, plan, run, marker, controllerUtc),
+      stop,
+      reached: () => reader.reached,
+      onOutput: (items) => {
+        reader.add(items);
+        // A host that lies is stopped at once: nothing more it says can be trusted.
+        const problem = reader.result().problem;
+        if (problem) stop.end('rejected-output', problem);
+      },
+    });
+    const output = reader.result();
+    if (!output.report) {
+      const hint = output.noise[0] ? `; it wrote: ${output.noise[0].slice(0, 160)}` : '';
+      stop.end('remote-crash', `host wrote no report${hint}`);
+    }
+  }
+  return { termination: stop.settle(), output: reader.result() };
+}
 
-  if (result.ended === 'connect-failed') {
-    return { ...base, status: 'unreachable', termination: { reason: 'connect-failed', detail: result.reason }, reason: result.reason, checks: notRun(plan.checkIds, [], 'host unreachable') };
-  }
-  if (parsed.problem) {
-    // Output that lies or is malformed is not trusted at all, not even the parts that looked fine.
-    return { ...base, status: 'error', termination: { reason: 'rejected-output', detail: parsed.problem }, reason: `remote output rejected: ${parsed.problem}`, checks: notRun(plan.checkIds, [], 'remote output rejected') };
-  }
-  const identity = parsed.report
-    ? { computerName: parsed.report.computerName, psVersion: parsed.report.psVersion, ...(parsed.report.facts.staged === true ? { staged: true } : {}) }
-    : {};
-  const finished = parsed.report?.results ?? parsed.checks;
-  switch (result.ended) {
-    case 'deadline':
-      return {
-        ...base,
-        ...identity,
-        status: 'timeout',
-        termination: { reason: 'deadline' },
-        reason: `no result within ${seconds} s; stopped after ${finished.length} of ${plan.checkIds.length} checks`,
-        checks: notRun(plan.checkIds, finished, `host passed its ${seconds} s deadline`),
-      };
-    case 'interrupted':
-      return { ...base, ...identity, status: 'not-run', termination: { reason: 'interrupted' }, reason: 'run interrupted', checks: notRun(plan.checkIds, finished, 'run interrupted') };
-    case 'crashed':
-      return { ...base, ...identity, status: 'error', termination: { reason: 'remote-crash', detail: result.reason }, reason: result.reason, checks: notRun(plan.checkIds, finished, 'remote side crashed') };
+/** Why the host is not `ok`, in one line, from how its scan ended and what it finished. */
+function reasonFor(termination: Termination, finished: number, planned: number, seconds: number): string | undefined {
+  switch (termination.reason) {
     case 'completed':
-      if (!parsed.report) {
-        const hint = parsed.noise[0] ? `; it wrote: ${parsed.noise[0].slice(0, 160)}` : '';
-        return { ...base, status: 'error', termination: { reason: 'remote-crash', detail: `host wrote no report${hint}` }, reason: `host wrote no report${hint}`, checks: notRun(plan.checkIds, finished, 'no report from the host') };
-      }
-      return { ...base, ...identity, status: 'ok', termination: { reason: 'completed' }, checks: complete(plan.checkIds, parsed.report.results) };
+      return undefined;
+    case 'deadline':
+      return `no result within ${seconds} s; stopped after ${finished} of ${planned} checks`;
+    case 'interrupted':
+      return 'run interrupted';
+    case 'rejected-output':
+      return `remote output rejected: ${termination.detail ?? 'malformed'}`;
+    default:
+      return termination.detail ?? termination.reason;
   }
+}
+
+/** Why a check the host did not finish has no result, by how the scan ended. */
+const NOT_RUN_BECAUSE = (seconds: number): Readonly<Record<Termination['reason'], string>> => ({
+  completed: 'missing from the report',
+  deadline: `host passed its ${seconds} s deadline`,
+  interrupted: 'run interrupted',
+  'connect-failed': 'host unreachable',
+  'worker-died': 'controller worker died',
+  'output-cap': 'host output exceeded the cap',
+  'remote-crash': 'remote side crashed',
+  'rejected-output': 'remote output rejected',
+});
+
+function hostResult(host: ResolvedHost, plan: HostScanPlan, run: HostPlan, attempt: Attempt, started: Date, durationMs: number): HostResult {
+  const { termination, output } = attempt;
+  const status = HOST_STATUS_FOR[termination.reason];
+  const trusted = termination.reason !== 'rejected-output';
+  const report = trusted ? output.report : undefined;
+  const finished = trusted ? (report?.results ?? output.checks) : [];
+  const seconds = Math.round(plan.deadlineMs / 1000);
+  const planned = run.run.filter((r) => r.report).length;
+  const reason = reasonFor(termination, finished.length, planned, seconds);
+  const identity = report
+    ? { computerName: report.computerName, psVersion: report.psVersion, ...(report.facts.staged === true ? { staged: true } : {}) }
+    : {};
+  return {
+    ...hostIdentity(host),
+    status,
+    termination,
+    ...(reason ? { reason } : {}),
+    startedAt: started.toISOString(),
+    durationMs,
+    ...identity,
+    checks: outcomes(plan.checkIds, run, finished, termination, seconds),
+  };
 }
 
 /** The inventory facts every host result carries, whatever became of the scan. */
@@ -118,20 +159,20 @@ function toOutcome(r: RemoteCheckResult): CheckOutcome {
   return outcome;
 }
 
-/** Finished checks as reported; every other selected check is `not-run` with why. */
-function notRun(ids: string[], finished: RemoteCheckResult[], why: string): CheckOutcome[] {
+/**
+ * One outcome per selected check: skipped where it does not apply, as reported where the host finished
+ * it, and otherwise `not-run` with why — or `error` when a complete report left it out (never a pass).
+ */
+function outcomes(ids: string[], run: HostPlan, finished: RemoteCheckResult[], termination: Termination, seconds: number): CheckOutcome[] {
+  const skipped = new Map(run.skipped.map((s) => [s.id, s]));
   const byId = new Map(finished.map((r) => [r.id, r]));
   return ids.map((id) => {
-    const r = byId.get(id);
-    return r ? toOutcome(r) : { id, status: 'not-run', summary: why, evidence: [], reason: why };
-  });
-}
-
-/** A complete report must answer every check it was asked for; a silent gap is an error, never a pass. */
-function complete(ids: string[], results: RemoteCheckResult[]): CheckOutcome[] {
-  const byId = new Map(results.map((r) => [r.id, r]));
-  return ids.map((id) => {
-    const r = byId.get(id);
-    return r ? toOutcome(r) : { id, status: 'error', summary: 'the host did not return this check', evidence: [], reason: 'missing from the report' };
+    const done = byId.get(id);
+    if (done) return toOutcome(done);
+    const skip = skipped.get(id);
+    if (skip) return skip;
+    const why = NOT_RUN_BECAUSE(seconds)[termination.reason];
+    if (termination.reason === 'completed') return { id, status: 'error', summary: 'the host did not return this check', evidence: [], reason: why };
+    return { id, status: 'not-run', summary: why, evidence: [], reason: why };
   });
 }

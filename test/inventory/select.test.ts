@@ -4,7 +4,7 @@ import { selectHosts, unmatchedNames } from '../../src/inventory/select.js';
 
 function host(name: string, tags: string[]): ResolvedHost {
   return {
-    name, address: name, transport: 'ssh', port: 22, shell: 'powershell.exe', subsystem: 'powershell', useSsl: true,
+    name, address: name, transport: 'ssh', port: 22, shell: 'powershell.exe', subsystem: 'powershell', useSsl: true, auth: 'ntlm', skipCertificateCheck: false, lab: false,
     cloud: 'public', tags, connectTimeoutMs: 15_000, vars: {},
   };
 }

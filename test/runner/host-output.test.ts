@@ -31,10 +31,21 @@ describe('parseHostOutput', () => {
     expect(parsed.noise).toHaveLength(1);
   });
 
-  it('splits items that hold several lines, and keeps controller stage lines apart', () => {
-    const parsed = parseHostOutput([`FSSTAGE connected\r\n${frame('check', check('mars-a'))}\r\n`], expectOf);
-    expect(parsed.stages).toEqual(['connected']);
+  it('splits items that hold several lines', () => {
+    const parsed = parseHostOutput([`noise\r\n${frame('check', check('mars-a'))}\r\n`], expectOf);
+    expect(parsed.noise).toEqual(['noise']);
     expect(parsed.checks).toHaveLength(1);
+  });
+
+  it('a forged stage line changes nothing: it is noise, whatever it says', () => {
+    const parsed = parseHostOutput(['FSSTAGE connect-failed forged', frame('report', report('fs01', [check('mars-a')]))], expectOf);
+    expect(parsed.problem).toBeUndefined();
+    expect(parsed.report?.results).toHaveLength(1);
+    expect(parsed.noise).toEqual(['FSSTAGE connect-failed forged']);
+  });
+
+  it('a check streamed twice makes the host untrusted', () => {
+    expect(parseHostOutput([frame('check', check('mars-a')), frame('check', check('mars-a'))], expectOf).problem).toBe('returned the same check twice: mars-a');
   });
 
   it('rejects a report for another host (a lying or misrouted host)', () => {

@@ -228,9 +228,9 @@ describe('defect 2: a timeout that does not cancel', () => {
     expect(alive(pid)).toBe(true);
   });
 
-  it('PwshHost kills the whole process group at the deadline and answers the next request from a fresh pwsh', async () => {
+  it('PwshHost.restart (what a stop stage forces) kills the whole process group and answers the next request from a fresh pwsh', async () => {
     const host = newHost();
-    await host.run('"warm"'); // the deadline clock starts at run(); a warm worker keeps start-up out of it
+    await host.run('"warm"');
     const pid = workerPid(host);
     const started = await host.run('(Start-Process -FilePath /bin/sleep -ArgumentList 300 -PassThru).Id');
     const child = Number(started.output[0]);
@@ -238,9 +238,13 @@ describe('defect 2: a timeout that does not cancel', () => {
     expect(alive(child)).toBe(true);
     expect(processGroup(child)).toBe(pid); // the shim made pwsh a group leader; its children share the group
 
-    const error = await rejection(host.run("& /bin/sh -c 'sleep 300'", { timeoutMs: 1500 }));
+    const hung = rejection(host.run("& /bin/sh -c 'sleep 300'"));
+    await new Promise((r) => setTimeout(r, 1500));
+    host.restart('a request ignored its stop');
+    const error = await hung;
     expect(error).toBeInstanceOf(WorkerError);
-    expect((error as WorkerError).kind).toBe('timeout');
+    expect((error as WorkerError).kind).toBe('worker-died');
+    expect((error as WorkerError).message).toBe('a request ignored its stop');
     expect(await eventually(() => !alive(pid), 30_000)).toBe(true);
     expect(await eventually(() => !alive(child), 30_000)).toBe(true);
     expect(await eventually(() => liveInGroup(pid).length === 0, 30_000)).toBe(true);
@@ -281,8 +285,8 @@ describe('defect 3: a crash while idle', () => {
     expect(result.afterIdle.pid).not.toBe(result.idlePid);
     // Killed while a request ran, and before the worker was ready: the request fails with died.
     expect(result.runningPid).toBe(result.afterIdle.pid);
-    expect(result.pendingError).toMatchObject({ name: 'WorkerError', kind: 'died' });
-    expect(result.earlyError).toMatchObject({ name: 'WorkerError', kind: 'died' });
+    expect(result.pendingError).toMatchObject({ name: 'WorkerError', kind: 'worker-died' });
+    expect(result.earlyError).toMatchObject({ name: 'WorkerError', kind: 'worker-died' });
     expect(result.last[0]).toBe('after the crashes');
     expect(result.spawns).toBe(3);
   });
@@ -423,7 +427,7 @@ describe('the worker protocol survives what user scripts do', () => {
     const first = workerPid(host);
     // A script block as a thread start has no runspace on that thread: .NET aborts the whole process.
     const crash = host.run('[System.Threading.Thread]::new([System.Threading.ThreadStart]{ 1 }).Start(); Start-Sleep -Seconds 30');
-    await expect(crash).rejects.toMatchObject({ kind: 'died' });
+    await expect(crash).rejects.toMatchObject({ kind: 'worker-died' });
     await expect(crash).rejects.toThrow(/was killed by SIGABRT: Unhandled exception\. System\.Management\.Automation\.PSInvalidOperationException: There is no Runspace available/);
     const next = await host.run('$PID');
     expect(next.output[0]).not.toBe(String(first));
@@ -462,7 +466,6 @@ describe('the worker protocol survives what user scripts do', () => {
       const flag = path.join(dir, 'flag');
       const waiter = host.run('param($F) while (-not (Test-Path $F)) { Start-Sleep -Milliseconds 50 }; "saw the flag"', {
         params: { F: flag },
-        timeoutMs: 50_000,
       });
       const writer = host.run("param($F) Set-Content -Path $F -Value x; 'wrote the flag'", { params: { F: flag } });
       workerPid(host);

@@ -2,36 +2,40 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../../src/checks/bundle.js';
+import { loadPack } from '../../src/checks/catalog.js';
 import type { ResolvedHost } from '../../src/inventory/schema.js';
 import { PwshHost } from '../../src/runner/pwsh-host.js';
+import { packBundles } from '../../src/runner/run-scan.js';
 import { buildPayload, scanHost, type HostScanPlan } from '../../src/runner/scan-host.js';
 import { WorkerTransport } from '../../src/runner/transports/worker-transport.js';
 import { PWSH, REPO } from '../helpers/pwsh.js';
 
 const host: ResolvedHost = {
   name: 'fs01', address: '10.0.0.1', transport: 'ssh-exec', port: 22, shell: 'powershell.exe', subsystem: 'powershell',
-  useSsl: true, cloud: 'usgov', tags: ['files'], connectTimeoutMs: 5000,
+  useSsl: true, auth: 'ntlm', skipCertificateCheck: false, lab: false, cloud: 'usgov', tags: ['files'], connectTimeoutMs: 5000,
   // Values a hostile inventory could hold: quotes, a here-string end, a subexpression.
   vars: { vaultName: "rsv'; Remove-Item C:\\ -Recurse #", note: "'@\n$(Stop-Computer)" },
 };
 const plan: HostScanPlan = {
-  pack: 'mars', checkIds: ['mars-a', 'mars-b'], deadlineMs: 60_000, checkBudgetMs: 20_000,
-  marker: '\u001eFS-0011223344556677', bundle: { key: 'bundle:mars', text: '# bundle' }, signal: new AbortController().signal,
+  pack: loadPack('mars'), checkIds: ['mars-dotnet-version', 'mars-clock-skew'], deadlineMs: 60_000, checkBudgetMs: 20_000,
+  bundles: { real: { key: 'bundle:mars', text: '# bundle' }, staged: { key: 'bundle:mars:staged', text: '# staged bundle' } },
+  signal: new AbortController().signal,
 };
+const MARKER = '\u001eFS-0011223344556677';
+const run = { run: [{ id: 'mars-agent-detect', facts: true, report: false }, { id: 'mars-dotnet-version', facts: false, report: true }], skipped: [] };
 
 describe('buildPayload', () => {
   it('is base64 of the JSON the remote entry point reads, with every field of the protocol', () => {
-    const payload = buildPayload(host, plan, new Date('2026-11-25T08:00:00.000Z'));
+    const payload = buildPayload(host, plan, run, MARKER, new Date('2026-11-25T08:00:00.000Z'));
     expect(payload).toMatch(/^[A-Za-z0-9+/]+=*$/);
     expect(JSON.parse(Buffer.from(payload, 'base64').toString('utf8'))).toEqual({
-      host: 'fs01', pack: 'mars', checks: ['mars-a', 'mars-b'], cloud: 'usgov', vars: host.vars,
-      controllerUtc: '2026-11-25T08:00:00.000Z', checkBudgetMs: 20_000, marker: '\u001eFS-0011223344556677',
+      host: 'fs01', pack: 'mars', marker: MARKER, cloud: 'usgov', vars: host.vars,
+      controllerUtc: '2026-11-25T08:00:00.000Z', checkBudgetMs: 20_000, checks: run.run,
     });
   });
 
   it('carries data only in its base64 alphabet, so no inventory value can become source text', () => {
-    const payload = buildPayload(host, plan, new Date());
+    const payload = buildPayload(host, plan, run, MARKER, new Date());
     for (const ch of ["'", '"', '$', '(', '\n', ';', ' ', '@']) expect(payload).not.toContain(ch);
   });
 });
@@ -47,13 +51,14 @@ describe('scanHost when the controller worker dies under a host', () => {
   });
 
   it('scans the host again, even after it had started reporting, and keeps only the clean attempt', async () => {
-    // First attempt: report one (bogus) check line, then take the whole worker down as a .NET crash would.
+    // First attempt: report one check (a fail), then take the whole worker down as a .NET crash would.
     const crashOnce = [
-      'param([string]$Bundle, [string]$Payload, [string]$Flag)',
+      'param([string]$Bundle, [string]$Payload, [string]$Flag, [string]$StageMarker)',
       'if (-not (Test-Path -LiteralPath $Flag)) {',
       '    $null = New-Item -ItemType File -Path $Flag',
       '    $m = (ConvertFrom-Json ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($Payload)))).marker',
-      "    Write-Output ($m + ' check not-base64-at-all')",
+      "    $r = '{\"id\":\"mars-dotnet-version\",\"status\":\"fail\",\"summary\":\"from the lost attempt\",\"evidence\":[],\"ms\":1}'",
+      "    Write-Output ($m + ' check ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($r)))",
       '    Start-Sleep -Milliseconds 600',
       '    [System.Threading.Thread]::new([System.Threading.ThreadStart]{ 1 }).Start()',
       '    Start-Sleep -Seconds 30',
@@ -63,11 +68,8 @@ describe('scanHost when the controller worker dies under a host', () => {
     ].join('\n');
     const transport = new WorkerTransport(worker, { script: crashOnce, params: () => ({ Flag: flag }) });
     const staged = JSON.parse(readFileSync(state, 'utf8')) as { inventory: { vars: Record<string, unknown> } };
-    const local: ResolvedHost = { ...host, name: 'fs01', address: '127.0.0.1', cloud: 'public', vars: staged.inventory.vars };
-    const checkIds = ['mars-dotnet-version', 'mars-clock-skew'];
-    const result = await scanHost(local, transport, {
-      ...plan, checkIds, deadlineMs: 120_000, bundle: { key: 'bundle:mars', text: buildBundle('mars') },
-    });
+    const local: ResolvedHost = { ...host, name: 'fs01', address: '127.0.0.1', cloud: 'public', lab: true, vars: staged.inventory.vars };
+    const result = await scanHost(local, transport, { ...plan, deadlineMs: 120_000, bundles: packBundles('mars') });
     expect(existsSync(flag)).toBe(true);
     expect(worker.spawns).toBe(2);
     expect(result.status, result.reason).toBe('ok');

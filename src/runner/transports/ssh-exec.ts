@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { sshOptions } from '../ssh-options.js';
 import { oneLine, sshReason } from '../ssh-reason.js';
-import type { ScanRequest, Transport, TransportResult } from './transport.js';
+import type { ScanRequest, Transport } from './transport.js';
 
 /**
  * Read by the target's own Windows PowerShell 5.1 (`-EncodedCommand`, UTF-16LE base64): take the bundle and
@@ -17,6 +17,11 @@ const BOOTSTRAP = [
 ].join('; ');
 export const ENCODED_BOOTSTRAP = Buffer.from(BOOTSTRAP, 'utf16le').toString('base64');
 
+/** What goes to the bootstrap's stdin: the bundle, then the payload after its marker line. */
+export function bootstrapInput(bundle: string, payload: string): string {
+  return `${bundle}\n#FSPAYLOAD ${payload}\n`;
+}
+
 export interface SshExecOptions {
   ssh?: string;
   /** Cap on the bytes one host may write to stdout. */
@@ -28,62 +33,46 @@ export function sshExecTransport(options: SshExecOptions = {}): Transport {
   const ssh = options.ssh ?? 'ssh';
   const cap = options.maxOutputBytes ?? 4 * 1024 * 1024;
   return {
-    scan(request: ScanRequest): Promise<TransportResult> {
-      const { host } = request;
+    scan(request: ScanRequest): Promise<void> {
+      const { host, stop } = request;
       const args = ['-T', ...sshOptions(host), '-p', String(host.port)];
       if (host.user) args.push('-l', host.user);
       if (host.keyFile) args.push('-i', host.keyFile, '-o', 'IdentitiesOnly=yes');
       args.push('--', host.address, host.shell, '-NoProfile', '-NonInteractive', '-EncodedCommand', ENCODED_BOOTSTRAP);
       return new Promise((resolve) => {
         const child = spawn(ssh, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-        const output: string[] = [];
+        // ssh leads its own process group: one kill ends it and anything it started.
+        stop.onStop(() => process.kill(-child.pid!, 'SIGKILL'));
         let stderr = '';
         let bytes = 0;
         let partial = '';
-        let stopped: 'deadline' | 'interrupted' | 'overflow' | undefined;
-        const kill = (why: typeof stopped): void => {
-          stopped ??= why;
-          try {
-            process.kill(-child.pid!, 'SIGKILL');
-          } catch {
-            // gone already
-          }
-        };
-        const timer = setTimeout(() => kill('deadline'), request.deadlineMs);
-        const onInterrupt = (): void => kill('interrupted');
-        request.signal.addEventListener('abort', onInterrupt, { once: true });
         child.stdout.setEncoding('utf8');
         child.stdout.on('data', (chunk: string) => {
           bytes += chunk.length;
-          if (bytes > cap) return kill('overflow');
+          if (bytes > cap) return void stop.end('output-cap', `output exceeded the cap of ${cap} bytes`);
           const lines = (partial + chunk).split('\n');
           partial = lines.pop() ?? '';
-          const items = lines.map((l) => l.replace(/\r$/, ''));
-          output.push(...items);
-          request.onOutput?.(items);
+          request.onOutput(lines);
         });
         child.stderr.setEncoding('utf8');
         child.stderr.on('data', (chunk: string) => {
           stderr = (stderr + chunk).slice(-16_384);
         });
         child.stdin.on('error', () => undefined);
-        child.stdin.end(`${request.bundle.text}\n#FSPAYLOAD ${request.payload}\n`);
+        child.stdin.end(bootstrapInput(request.bundle.text, request.payload));
+        let done = false;
         const finish = (code: number | null, spawnError?: Error): void => {
-          clearTimeout(timer);
-          request.signal.removeEventListener('abort', onInterrupt);
-          if (partial) output.push(partial);
-          if (spawnError) return resolve({ ended: 'crashed', reason: `cannot start ssh: ${spawnError.message}`, output });
-          if (stopped === 'deadline' || stopped === 'interrupted') return resolve({ ended: stopped, output });
-          if (stopped === 'overflow') return resolve({ ended: 'crashed', reason: `output exceeded the cap of ${cap} bytes`, output });
-          // 255 is ssh's own failure; with nothing framed written, the host was never reached.
-          if (code === 255 && !output.some((o) => o.includes(' report ') || o.includes(' check '))) {
-            return resolve({ ended: 'connect-failed', reason: sshReason(stderr) ?? 'ssh failed with exit code 255', output });
-          }
-          if (code !== 0) {
+          if (done) return;
+          done = true;
+          if (partial) request.onOutput([partial]);
+          if (spawnError) stop.end('remote-crash', `cannot start ssh: ${spawnError.message}`);
+          // 255 is ssh's own failure; a target that never wrote a frame of this scan was never reached.
+          else if (code === 255 && !request.reached()) stop.end('connect-failed', sshReason(stderr) ?? 'ssh failed with exit code 255');
+          else if (code !== 0) {
             const why = oneLine(stderr.trim().split('\n').pop() ?? '') || 'no error text';
-            return resolve({ ended: 'crashed', reason: `remote PowerShell exited with code ${code}: ${why}`, output });
+            stop.end('remote-crash', `remote PowerShell exited with code ${code}: ${why}`);
           }
-          resolve({ ended: 'completed', output });
+          resolve();
         };
         child.on('error', (e) => finish(null, e));
         child.on('close', (code) => finish(code));

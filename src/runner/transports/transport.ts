@@ -1,30 +1,33 @@
 import type { ResolvedHost } from '../../inventory/schema.js';
+import type { Stop } from '../stop/stop.js';
 
-/** One host's scan as a transport sees it: the bundle, the payload, and the reasons to stop. */
+/** A check bundle: the script text a target runs, and the key it is kept under in the pwsh worker. */
+export interface Bundle {
+  key: string;
+  text: string;
+}
+
+/** One host's scan as a transport sees it. */
 export interface ScanRequest {
   host: ResolvedHost;
-  /** The check bundle (script text) and the key it is stored under in the worker. */
-  bundle: { key: string; text: string };
+  bundle: Bundle;
   /** base64 JSON for the remote entry point. */
   payload: string;
-  /** The host's whole wall-clock budget. */
-  deadlineMs: number;
-  /** Aborted when the run is interrupted. */
-  signal: AbortSignal;
-  onOutput?: (items: string[]) => void;
+  /**
+   * How this scan ends. The transport registers its kills on it and reports a connect failure, a crash
+   * or the output cap through `stop.end(...)`; it keeps no timer of its own.
+   */
+  stop: Stop;
+  /** Every output string as it arrives. */
+  onOutput(items: string[]): void;
+  /** True once the target wrote a frame of this scan: it was reached and ran the entry point. */
+  reached(): boolean;
 }
 
-/** How a transport ended; why it stopped is a field, not a thrown error. */
-export type TransportResult =
-  | { ended: 'completed'; output: string[] }
-  | { ended: 'connect-failed'; reason: string; output: string[] }
-  | { ended: 'deadline'; output: string[] }
-  | { ended: 'interrupted'; output: string[] }
-  | { ended: 'crashed'; reason: string; output: string[]; retryable?: boolean };
-
+/** A way to reach hosts. `scan` settles when the work is over; how it ended is on `request.stop`. */
 export interface Transport {
-  scan(request: ScanRequest): Promise<TransportResult>;
+  scan(request: ScanRequest): Promise<void>;
 }
 
-/** Time the outer (Node-side) deadline waits after the inner one before it kills a whole worker. */
-export const OUTER_GRACE_MS = 10_000;
+/** How long a soft stop (kill the host's ssh, cancel its request) may take before the forceful one. */
+export const FORCE_AFTER_MS = 10_000;

@@ -1,5 +1,5 @@
 import type { PwshHost } from '../pwsh-host.js';
-import type { ScanRequest, Transport, TransportResult } from './transport.js';
+import type { ScanRequest, Transport } from './transport.js';
 import { WorkerTransport } from './worker-transport.js';
 import { workerScript } from './worker-scripts.js';
 
@@ -17,19 +17,18 @@ export const secretKey = (envName: string): string => `secret:${envName}`;
 export function winrmTransport(worker: PwshHost, platform: NodeJS.Platform = process.platform): Transport {
   const inner = new WorkerTransport(worker, {
     script: workerScript('scan-winrm.ps1'),
-    params: ({ host, deadlineMs }) => ({
+    params: ({ host }) => ({
       ComputerName: host.address,
       Port: host.port,
       UseSsl: host.useSsl,
       UserName: host.user ?? '',
       ConnectMs: host.connectTimeoutMs,
-      OperationMs: deadlineMs,
     }),
     blobParams: ({ host }): Record<string, string> => (host.credentialEnv ? { Secret: secretKey(host.credentialEnv) } : {}),
   });
   return {
-    scan(request: ScanRequest): Promise<TransportResult> {
-      if (platform !== 'win32') return Promise.resolve({ ended: 'connect-failed', reason: WINRM_NEEDS_WINDOWS, output: [] });
+    async scan(request: ScanRequest): Promise<void> {
+      if (platform !== 'win32') return void request.stop.end('connect-failed', WINRM_NEEDS_WINDOWS);
       return inner.scan(request);
     },
   };

@@ -1,6 +1,7 @@
+import { newMarker, outputLines, readFrame } from '../frames.js';
 import { PwshHost, WorkerError } from '../pwsh-host.js';
 import { oneLine } from '../ssh-reason.js';
-import { OUTER_GRACE_MS, type ScanRequest, type Transport, type TransportResult } from './transport.js';
+import { FORCE_AFTER_MS, type ScanRequest, type Transport } from './transport.js';
 import { SESSION_CODE_KEY, workerScript } from './worker-scripts.js';
 
 /** What differs between the transports that run inside the controller's pwsh worker. */
@@ -16,10 +17,15 @@ export interface WorkerMode {
   connectReason?(request: ScanRequest, message: string): string;
 }
 
+interface StageFrame {
+  stage?: string;
+  message?: string;
+}
+
 /**
- * Runs one host's scan as a request in the shared pwsh worker. Inner deadline: the mode's cancel (kill
- * the host's ssh). Outer deadline: if the request still has no reply OUTER_GRACE_MS later, the worker's
- * process group is killed and the next request gets a fresh worker.
+ * Runs one host's scan as a request in the shared pwsh worker. On a stop, the mode's cancel (kill the
+ * host's ssh) or a cancel of the request; if the request has still not settled FORCE_AFTER_MS later,
+ * the worker's process group is killed and the next request gets a fresh worker.
  */
 export class WorkerTransport implements Transport {
   constructor(
@@ -29,56 +35,45 @@ export class WorkerTransport implements Transport {
     worker.setBlob(SESSION_CODE_KEY, workerScript('Invoke-FsPackInSession.ps1'));
   }
 
-  async scan(request: ScanRequest): Promise<TransportResult> {
+  async scan(request: ScanRequest): Promise<void> {
     const { worker, mode } = this;
+    const { stop } = request;
     worker.setBlob(request.bundle.key, request.bundle.text);
     mode.prepare?.(request);
-    let stopped: 'deadline' | 'interrupted' | undefined;
-    const output: string[] = [];
-    const stopRequest = new AbortController();
-    const stop = (why: 'deadline' | 'interrupted'): void => {
-      if (stopped) return;
-      stopped = why;
-      if (!mode.cancel?.(request)) stopRequest.abort();
-    };
-    const timer = setTimeout(() => stop('deadline'), request.deadlineMs);
-    const onInterrupt = (): void => stop('interrupted');
-    request.signal.addEventListener('abort', onInterrupt, { once: true });
-    if (request.signal.aborted) onInterrupt();
+    const cancel = new AbortController();
+    stop.onStop(() => {
+      if (!mode.cancel?.(request)) cancel.abort();
+    });
+    stop.onForce(() => worker.restart(`a host's request ignored its stop for ${FORCE_AFTER_MS / 1000} s`));
+    // Stage frames come from our own controller-side script, under a marker the target never sees.
+    const stageMarker = newMarker();
+    const stages: StageFrame[] = [];
     try {
       const reply = await worker.run(mode.script, {
-        params: { ...mode.params(request), Payload: request.payload },
+        params: { ...mode.params(request), Payload: request.payload, StageMarker: stageMarker },
         blobParams: { Bundle: request.bundle.key, SessionCode: SESSION_CODE_KEY, ...mode.blobParams?.(request) },
-        timeoutMs: request.deadlineMs + OUTER_GRACE_MS,
-        signal: stopRequest.signal,
+        signal: cancel.signal,
         onOutput: (items) => {
-          output.push(...items);
-          request.onOutput?.(items);
+          const rest: string[] = [];
+          for (const line of outputLines(items)) {
+            const read = readFrame(line, stageMarker);
+            if (read.type === 'frame' && read.kind === 'stage') stages.push(read.value as StageFrame);
+            else rest.push(line);
+          }
+          if (rest.length) request.onOutput(rest);
         },
       });
-      if (stopped) return { ended: stopped, output };
-      const stages = output.filter((o) => o.startsWith('FSSTAGE '));
-      const connectFailed = stages.find((s) => s.startsWith('FSSTAGE connect-failed'));
-      if (connectFailed) {
-        const message = connectFailed.slice('FSSTAGE connect-failed '.length);
-        return { ended: 'connect-failed', reason: mode.connectReason?.(request, message) ?? oneLine(message), output };
-      }
-      const invokeFailed = stages.find((s) => s.startsWith('FSSTAGE invoke-failed'));
-      if (invokeFailed) {
-        const message = invokeFailed.slice('FSSTAGE invoke-failed '.length);
-        return { ended: 'crashed', reason: `the session broke: ${mode.connectReason?.(request, message) ?? oneLine(message)}`, output };
-      }
-      if (!reply.ok && reply.errors.length) return { ended: 'crashed', reason: oneLine(reply.errors.join('; ')), output };
-      return { ended: 'completed', output };
+      const failed = stages.find((s) => s.stage === 'connect-failed' || s.stage === 'invoke-failed');
+      const message = failed ? (mode.connectReason?.(request, String(failed.message ?? '')) ?? oneLine(String(failed.message ?? ''))) : '';
+      if (failed?.stage === 'connect-failed') stop.end('connect-failed', message);
+      else if (failed) stop.end('remote-crash', `the session broke: ${message}`);
+      else if (!reply.ok && reply.errors.length) stop.end('remote-crash', oneLine(reply.errors.join('; ')));
     } catch (error) {
-      if (stopped) return { ended: stopped, output };
-      if (error instanceof WorkerError && error.kind === 'timeout') return { ended: 'deadline', output };
-      const message = error instanceof Error ? error.message : String(error);
-      // A worker killed for another host's sake: this host may be retried if it had not started reporting.
-      return { ended: 'crashed', reason: oneLine(`controller worker failed: ${message}`), output, retryable: true };
-    } finally {
-      clearTimeout(timer);
-      request.signal.removeEventListener('abort', onInterrupt);
+      if (error instanceof WorkerError && error.kind === 'output-cap') stop.end('output-cap', error.message);
+      else if (!(error instanceof WorkerError && error.kind === 'cancelled')) {
+        // A worker killed for another host's sake, or crashed: not this host's fault.
+        stop.end('worker-died', oneLine(`controller worker failed: ${error instanceof Error ? error.message : String(error)}`));
+      }
     }
   }
 }

@@ -6,15 +6,15 @@
     never in source text or on a command line. Open and operation timeouts bound a silent endpoint.
 #>
 param([string]$ComputerName, [int]$Port, [bool]$UseSsl, [string]$UserName, [string]$Secret,
-      [int]$ConnectMs, [int]$OperationMs, [string]$Bundle, [string]$Payload, [string]$SessionCode)
+      [int]$ConnectMs, [string]$Bundle, [string]$Payload, [string]$SessionCode, [string]$StageMarker)
 $ErrorActionPreference = 'Stop'
-. ([scriptblock]::Create($SessionCode))  # defines Invoke-FsPackInSession, shared with the other transports
+. ([scriptblock]::Create($SessionCode))  # defines Invoke-FsPackInSession and Write-FsStageFrame, shared by the scan scripts
 $connect = @{ ComputerName = $ComputerName; Port = $Port; UseSSL = $UseSsl
-              SessionOption = (New-PSSessionOption -OpenTimeout $ConnectMs -OperationTimeout $OperationMs -CancelTimeout 5000) }
+              SessionOption = (New-PSSessionOption -OpenTimeout $ConnectMs -CancelTimeout 5000) }
 if ($UserName) {
     $password = ConvertTo-SecureString -String $Secret -AsPlainText -Force
     $connect.Credential = New-Object System.Management.Automation.PSCredential ($UserName, $password)
 }
 try { $session = New-PSSession @connect }
-catch { Write-Output ('FSSTAGE connect-failed ' + $_.Exception.Message); return }
-Invoke-FsPackInSession -Session $session -Bundle $Bundle -Payload $Payload
+catch { Write-FsStageFrame -StageMarker $StageMarker -Stage 'connect-failed' -Message $_.Exception.Message; return }
+Invoke-FsPackInSession -Session $session -Bundle $Bundle -Payload $Payload -StageMarker $StageMarker

@@ -8,8 +8,8 @@
       { type: 'run', id, script, params, blobParams, maxOutputBytes }   run a script in a new runspace
       { type: 'set', key, value }                                         keep a large string (a bundle) once
       { type: 'cancel', id }                                              stop a running request
-    Every reply is one line on the saved stdout: "<marker> <base64 JSON>", with type 'ready', 'output'
-    (strings a running request has written so far), or 'result'. Data never becomes source text: scripts
+    Every reply is one frame on the saved stdout: "<marker> <type> <base64 JSON>", with type 'ready',
+    'output' (strings a running request has written so far), or 'result'. Data never becomes source text: scripts
     are ours, parameters are splatted values.
 #>
 $ErrorActionPreference = 'Stop'
@@ -24,9 +24,9 @@ $replies = [IO.StreamWriter]::new([Console]::OpenStandardOutput(), $utf8)
 [Console]::SetIn([IO.TextReader]::Null)
 [Console]::SetOut([Console]::Error)
 
-function Send-Reply($Reply) {
+function Send-Reply([string]$Type, $Reply) {
     $json = ConvertTo-Json -InputObject $Reply -Depth 6 -Compress -WarningAction SilentlyContinue
-    $replies.WriteLine($marker + ' ' + [Convert]::ToBase64String($utf8.GetBytes($json)))
+    $replies.WriteLine($marker + ' ' + $Type + ' ' + [Convert]::ToBase64String($utf8.GetBytes($json)))
     $replies.Flush()
 }
 
@@ -61,7 +61,7 @@ function Send-NewOutput($Job) {
         }
         $items.Add($text)
     }
-    if ($items.Count) { Send-Reply @{ type = 'output'; id = $Job.Id; items = $items } }
+    if ($items.Count) { Send-Reply 'output' @{ id = $Job.Id; items = $items } }
 }
 
 function Complete-Request($Job) {
@@ -77,10 +77,10 @@ function Complete-Request($Job) {
     if ($Job.Overflow) { $ok = $false; $errors.Insert(0, "output exceeded the cap of $($Job.Limit) bytes") }
     $Job.PowerShell.Dispose()
     $running.Remove($Job.Id) | Out-Null
-    Send-Reply @{ type = 'result'; id = $Job.Id; ok = $ok; errors = $errors; ms = $Job.Clock.ElapsedMilliseconds }
+    Send-Reply 'result' @{ id = $Job.Id; ok = $ok; errors = $errors; ms = $Job.Clock.ElapsedMilliseconds }
 }
 
-Send-Reply @{ type = 'ready'; pid = $PID; version = $PSVersionTable.PSVersion.ToString() }
+Send-Reply 'ready' @{ pid = $PID; version = $PSVersionTable.PSVersion.ToString() }
 $pending = $requests.ReadLineAsync()
 $handles = $null
 while ($true) {

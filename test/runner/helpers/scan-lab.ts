@@ -69,6 +69,7 @@ export function writeInventory(file: string, client: LabClientFiles, hosts: Inve
       knownHostsFile: client.knownHosts,
       connectTimeout: '5s',
       cloud: 'public',
+      lab: true,
       ...defaults,
     },
     hosts,

@@ -7,13 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedHost } from '../../../src/inventory/schema.js';
 import { startFleet, type Lab } from '../../../src/lab/index.js';
 import { ENCODED_BOOTSTRAP, sshExecTransport } from '../../../src/runner/transports/ssh-exec.js';
-import type { ScanRequest } from '../../../src/runner/transports/transport.js';
 import { eventually } from '../../helpers/lab-processes.js';
 import { endLabTurn, takeLabTurn } from '../helpers/lab-lock.js';
+import { runTransport } from '../helpers/run-transport.js';
 import { fakeShell } from '../helpers/scan-lab.js';
 
 const MARKER = '\u001eFS-5e5e5e5e5e5e5e5e';
-const PAYLOAD = Buffer.from(JSON.stringify({ host: 'h1', checks: ['mars-a', 'mars-b'], marker: MARKER })).toString('base64');
+const PAYLOAD = Buffer.from(JSON.stringify({
+  host: 'h1', marker: MARKER, checks: [{ id: 'mars-a', facts: false, report: true }, { id: 'mars-b', facts: false, report: true }],
+})).toString('base64');
 
 function sshProcessesFor(address: string): string[] {
   return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
@@ -49,19 +51,18 @@ describe.sequential('sshExecTransport over a real sshd', () => {
     lab = await startFleet({ dir: path.join(dir, 'lab'), base: '127.0.105', count: 1 });
     host = (shell) => ({
       name: 'h1', address: lab!.hosts[0]!.address, transport: 'ssh-exec', user: 'root', port: lab!.port, keyFile: lab!.clientKey,
-      knownHostsFile: lab!.knownHosts, shell, subsystem: 'powershell', useSsl: false, cloud: 'public', tags: [], connectTimeoutMs: 5000, vars: {},
+      knownHostsFile: lab!.knownHosts, shell, subsystem: 'powershell', useSsl: false, auth: 'ntlm', skipCertificateCheck: false, lab: false, cloud: 'public', tags: [], connectTimeoutMs: 5000, vars: {},
     });
   }, 720_000);
 
   afterAll(() => endLabTurn(releaseLabTurn, dir, lab));
 
-  const request = (h: ResolvedHost, signal = new AbortController().signal, deadlineMs = 30_000): ScanRequest => ({
-    host: h, bundle: { key: 'bundle:test', text: '# the bundle' }, payload: PAYLOAD, deadlineMs, signal,
-  });
+  const scan = (h: ResolvedHost, o: { signal?: AbortSignal; cap?: number; onOutput?: (items: string[]) => void } = {}) =>
+    runTransport(sshExecTransport(o.cap ? { maxOutputBytes: o.cap } : {}), h, { payload: PAYLOAD, marker: MARKER, ...o });
 
   it('completes with the framed lines a well-behaved target writes', async () => {
-    const result = await sshExecTransport().scan(request(host(fakeShell('fake-powershell-honest.sh'))));
-    expect(result.ended).toBe('completed');
+    const result = await scan(host(fakeShell('fake-powershell-honest.sh')));
+    expect(result.termination).toEqual({ reason: 'completed' });
     expect(result.output.filter((o) => o.startsWith(`${MARKER} report `))).toHaveLength(1);
   });
 
@@ -69,28 +70,28 @@ describe.sequential('sshExecTransport over a real sshd', () => {
     const controller = new AbortController();
     const h = host(fakeShell('fake-powershell-hangs.sh'));
     const seen: string[] = [];
-    const pending = sshExecTransport().scan({ ...request(h, controller.signal), onOutput: (items) => seen.push(...items) });
+    const pending = scan(h, { signal: controller.signal, onOutput: (items) => seen.push(...items) });
     expect(await eventually(() => seen.some((o) => o.startsWith(`${MARKER} check `)), 20_000)).toBe(true);
     controller.abort();
     const result = await pending;
-    expect(result.ended).toBe('interrupted');
+    expect(result.termination).toEqual({ reason: 'interrupted' });
     expect(result.output.some((o) => o.startsWith(`${MARKER} check `))).toBe(true);
     expect(sshProcessesFor(h.address)).toEqual([]);
   });
 
   it('stops a target that writes more than the cap and names the cap', async () => {
-    const result = await sshExecTransport({ maxOutputBytes: 64 * 1024 }).scan(request(host(fakeShell('fake-powershell-floods.sh'))));
-    expect(result).toMatchObject({ ended: 'crashed', reason: 'output exceeded the cap of 65536 bytes' });
+    const result = await scan(host(fakeShell('fake-powershell-floods.sh')), { cap: 64 * 1024 });
+    expect(result.termination).toEqual({ reason: 'output-cap', detail: 'output exceeded the cap of 65536 bytes' });
   });
 
   it("says connect-failed with ssh's own reason when nothing listens", async () => {
-    const result = await sshExecTransport().scan(request({ ...host('powershell.exe'), port: 2 }));
-    expect(result).toMatchObject({ ended: 'connect-failed', reason: 'connection refused (nothing listening on the port)' });
+    const result = await scan({ ...host('powershell.exe'), port: 2 });
+    expect(result.termination).toEqual({ reason: 'connect-failed', detail: 'connection refused (nothing listening on the port)' });
   });
 
   it('reports a shell that is missing on the target as a crash with its exit code, not as unreachable', async () => {
-    const result = await sshExecTransport().scan(request(host('/nonexistent/powershell.exe')));
-    expect(result.ended).toBe('crashed');
-    expect(result.ended === 'crashed' && result.reason).toMatch(/^remote PowerShell exited with code 127: .*No such file/);
+    const result = await scan(host('/nonexistent/powershell.exe'));
+    expect(result.termination.reason).toBe('remote-crash');
+    expect(result.termination.detail).toMatch(/^remote PowerShell exited with code 127: .*No such file/);
   });
 });
