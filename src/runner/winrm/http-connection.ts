@@ -3,8 +3,8 @@ import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import { fingerprints, matchesPin, normalizeThumbprint } from './cert-pin.js';
-import { hostPort, type WinrmTarget } from './winrm-target.js';
 import type { WinrmFailure } from './winrm-errors.js';
+import { hostPort, type WinrmTarget } from './winrm-target.js';
 
 /**
  * One keep-alive HTTP(S) connection on a socket this module owns. NTLM authenticates the connection, not
@@ -47,13 +47,18 @@ export class HttpConnection {
   private open_ = false;
   private busy_ = false;
   private cert: Buffer | undefined;
-  private readonly onAbort = (): void => this.destroy();
 
   constructor(
     private readonly target: WinrmTarget,
-    private readonly signal?: AbortSignal,
-  ) {
-    signal?.addEventListener('abort', this.onAbort, { once: true });
+    private signal?: AbortSignal,
+  ) {}
+
+  /**
+   * Stops heeding the abort signal. An abort cuts the request in flight, not an idle connection, so an idle one
+   * can then carry the bounded Signal and Delete that follow the abort without a new handshake.
+   */
+  disarm(): void {
+    this.signal = undefined;
   }
 
   /** Connected and not closed by either side. */
@@ -77,6 +82,7 @@ export class HttpConnection {
     const t = this.target;
     const options = t.https ? this.tlsOptions() : undefined;
     if (options && 'failure' in options) return Promise.resolve({ ok: false, failure: options.failure });
+    const signal = this.signal;
     return new Promise((resolve) => {
       let settled = false;
       let phase: 'tcp' | 'tls' = 'tcp';
@@ -86,7 +92,7 @@ export class HttpConnection {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        this.signal?.removeEventListener('abort', onAbort);
+        signal?.removeEventListener('abort', onAbort);
         if (!result.ok) socket.destroy();
         else this.open_ = true;
         resolve(result);
@@ -94,7 +100,7 @@ export class HttpConnection {
       const arm = (): NodeJS.Timeout => setTimeout(() => finish({ ok: false, failure: { kind: 'connect-timeout', phase, ms: t.connectTimeoutMs } }), t.connectTimeoutMs);
       let timer = arm();
       const onAbort = (): void => finish({ ok: false, failure: { kind: 'aborted' } });
-      this.signal?.addEventListener('abort', onAbort, { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       // Kept for the socket's whole life: an idle keep-alive socket must not throw on a reset.
       socket.on('error', (e: NodeJS.ErrnoException) => finish({ ok: false, failure: networkFailure(e, phase === 'tls', 'connect') }));
       socket.on('close', () => {
@@ -163,20 +169,21 @@ export class HttpConnection {
     if (!socket || !this.open_ || socket.destroyed) return Promise.resolve({ ok: false, failure: { kind: 'closed', during: options.operation } });
     if (this.busy_) throw new Error('HttpConnection.post while a request is in flight');
     this.busy_ = true;
+    const signal = this.signal;
     return new Promise((resolve) => {
       let settled = false;
       const finish = (result: HttpResult, keep: boolean): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        this.signal?.removeEventListener('abort', onAbort);
+        signal?.removeEventListener('abort', onAbort);
         this.busy_ = false;
         if (!keep) this.destroy();
         resolve(result);
       };
       const timer = setTimeout(() => finish({ ok: false, failure: options.onTimeout }, false), options.timeoutMs);
       const onAbort = (): void => finish({ ok: false, failure: { kind: 'aborted' } }, false);
-      this.signal?.addEventListener('abort', onAbort, { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       const req = http.request(
         {
           method: 'POST',
@@ -216,6 +223,5 @@ export class HttpConnection {
   destroy(): void {
     this.open_ = false;
     this.socket?.destroy();
-    this.signal?.removeEventListener('abort', this.onAbort);
   }
 }

@@ -108,12 +108,14 @@ export async function runWinrsCommand(target: WinrmTarget, cmd: WinrsCommand, op
     // A bug here (or in a caller's callback) still ends as an outcome, after the shell is deleted.
     stopped = e instanceof Stopped ? e : new Stopped(shellId ? 'command' : 'connect', { kind: 'internal', message: (e as Error).message });
   }
-  if (stopped?.stage === 'aborted' || cmd.signal.aborted) channel.close();
+  // An abort cut the request in flight: that connection is done. An idle one is kept, deaf to the signal, for cleanup.
+  if (channel.idle) channel.disarm();
+  else channel.close();
 
   const cleanup = await stopAndDelete(target, channel, headers, shellId, commandId, options.cleanupTimeoutMs ?? 5_000);
   channel.close();
   const where = { where: hostPort(target), https: target.https };
-  if (cmd.signal.aborted || stopped?.stage === 'aborted') {
+  if (stopped?.stage === 'aborted' || (cmd.signal.aborted && exitCode === undefined)) {
     const reason = cleanup ? `stopped before the command finished; cleanup failed: ${cleanup}` : 'stopped before the command finished; the shell was deleted';
     return { ok: false, stage: 'aborted', reason: redact(reason, target.password) };
   }
@@ -166,8 +168,8 @@ function notSoap(detail: string): WinrmFailure {
 
 /**
  * Signal terminate (MS-WSMV asks for it after the last Receive too) and Delete the shell, which ends every
- * process left in it. An idle channel is reused; one that was aborted or is mid-request is replaced by a
- * fresh connection with no abort signal, bounded by `timeoutMs` per step. Returns what failed, if anything.
+ * process left in it. An idle (disarmed) channel is reused; otherwise a fresh connection with no abort signal
+ * is opened, each step bounded by `timeoutMs`. Returns what failed, if anything.
  */
 async function stopAndDelete(
   target: WinrmTarget,

@@ -35,9 +35,15 @@ export class WsmanChannel {
    */
   constructor(
     private readonly target: WinrmTarget,
-    private readonly signal?: AbortSignal,
+    private signal?: AbortSignal,
     private readonly known = false,
   ) {}
+
+  /** Ignores the abort signal from now on, keeping the authenticated connection for Signal and Delete. */
+  disarm(): void {
+    this.signal = undefined;
+    this.conn?.disarm();
+  }
 
   /** Open, authenticated and not in the middle of a request: fit for one more exchange at once. */
   get idle(): boolean {

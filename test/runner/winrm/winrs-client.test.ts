@@ -252,6 +252,15 @@ describe('abort', () => {
     expect(signal.connection).toBeGreaterThan(s.calls[0]!.connection);
   });
 
+  it('between two requests keeps the idle, authenticated connection for Signal and Delete', async () => {
+    const abort = new AbortController();
+    const s = await serve({}, [{ chunks: [{ name: 'stdout', data: Buffer.from('FS-1 check e30=\r\n') }] }]);
+    const { outcome } = await run(target(s.port), { signal: abort.signal, onStdout: () => abort.abort() });
+    expect(outcome).toMatchObject({ ok: false, stage: 'aborted', reason: 'stopped before the command finished; the shell was deleted' });
+    expect(actions(s)).toEqual(['Create', 'Command', 'Send', 'Receive', 'Signal', 'Delete']);
+    expect(new Set(s.calls.map((c) => c.connection))).toEqual(new Set([1]));
+  });
+
   it('before anything was sent resolves as aborted without touching the host', async () => {
     const s = await serve();
     const abort = new AbortController();
