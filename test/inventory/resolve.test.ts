@@ -15,7 +15,7 @@ describe('resolving hosts against defaults', () => {
     const { hosts } = await loadInventory(file);
     expect(hosts[0]).toEqual({
       name: 'fs01', address: 'fs01', transport: 'ssh-exec', user: 'svc-scan', port: 22, shell: 'pwsh.exe', subsystem: 'pwsh',
-      useSsl: true, cloud: 'china', tags: [], connectTimeoutMs: 30_000, vars: {},
+      useSsl: true, auth: 'ntlm', skipCertificateCheck: false, lab: false, cloud: 'china', tags: [], connectTimeoutMs: 30_000, vars: {},
     });
     expect(hosts[1]).toMatchObject({ address: '10.0.0.2', user: 'other', connectTimeoutMs: 5000, cloud: 'usgov' });
   });
@@ -25,7 +25,7 @@ describe('resolving hosts against defaults', () => {
     const [host] = (await loadInventory(file)).hosts;
     expect(host).toEqual({
       name: 'fs01', address: 'fs01', transport: 'ssh', port: 22, shell: 'powershell.exe', subsystem: 'powershell',
-      useSsl: true, cloud: 'public', tags: [], connectTimeoutMs: 15_000, vars: {},
+      useSsl: true, auth: 'ntlm', skipCertificateCheck: false, lab: false, cloud: 'public', tags: [], connectTimeoutMs: 15_000, vars: {},
     });
   });
 
