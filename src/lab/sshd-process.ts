@@ -1,5 +1,6 @@
-import { execFile, spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { spawnDetached, type DetachedProcess, type Started } from './detached-process.js';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -7,21 +8,8 @@ const run = promisify(execFile);
 /** sshd re-executes itself for every connection, so it must be started by its absolute path. */
 export const SSHD = '/usr/sbin/sshd';
 
-export interface SshdProcess {
-  pid: number;
-  /** Why the daemon is gone (exit code and last log line), or undefined while it runs. */
-  gone(): string | undefined;
-}
-
-export type Started<T> = { ok: true; value: T } | { ok: false; message: string };
-
-function lastLine(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').trim().split('\n').pop() ?? '';
-  } catch {
-    return '';
-  }
-}
+export type SshdProcess = DetachedProcess;
+export type { Started } from './detached-process.js';
 
 // sshd (and `sshd -t`) refuses to start without its privilege-separation directory; nothing creates it
 // here, since the Debian package leaves that to systemd.
@@ -42,27 +30,8 @@ export async function validateSshdConfig(config: string): Promise<Started<void>>
   }
 }
 
-/**
- * Starts `sshd -D -e` with its stderr in `log`. Always in its own process group (detached), so a Ctrl-C
- * at the terminal reaches only us and our cleanup kills sessions before listeners; `unref` lets a CLI
- * exit while the daemon keeps running (lab up).
- */
+/** Starts `sshd -D -e` with its stderr in `log`, detached (see spawnDetached). */
 export function spawnSshd(config: string, log: string, env: Record<string, string>): Started<SshdProcess> {
   ensurePrivsepDir();
-  const fd = openSync(log, 'a');
-  let exit: string | undefined;
-  try {
-    const child = spawn(SSHD, ['-f', config, '-D', '-e'], { detached: true, stdio: ['ignore', fd, fd], env });
-    child.on('error', (e) => {
-      exit = `sshd did not start: ${e.message}`;
-    });
-    child.on('exit', (code, sig) => {
-      exit = `sshd exited (${sig ?? `code ${code}`}): ${lastLine(log)}`;
-    });
-    child.unref();
-    if (child.pid === undefined) return { ok: false, message: `sshd did not start (${config})` };
-    return { ok: true, value: { pid: child.pid, gone: () => exit } };
-  } finally {
-    closeSync(fd);
-  }
+  return spawnDetached('sshd', SSHD, ['-f', config, '-D', '-e'], log, env);
 }
