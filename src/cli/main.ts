@@ -7,7 +7,9 @@ import { inventoryCheckCommand, inventorySchemaCommand } from './commands/invent
 import { labDownCommand, labUpCommand } from './commands/lab.js';
 import { reportCommand } from './commands/report.js';
 import { scanCommand, scanOptions, type ScanArgs } from './commands/scan.js';
-import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './usage-error.js';
+import { EXIT_CODES, exitCodesLine } from '../policy/exit-code.js';
+import { errorLine } from '../record/one-line.js';
+import { UsageError } from './usage-error.js';
 
 /** Runs a command and turns what it throws into one line and an exit code; never a stack trace. */
 async function run(action: () => number | Promise<number>): Promise<void> {
@@ -16,12 +18,11 @@ async function run(action: () => number | Promise<number>): Promise<void> {
   } catch (error) {
     if (error instanceof UsageError) {
       for (const line of error.lines) process.stderr.write(`fleet-scan: ${line}\n`);
-      process.exitCode = EXIT_USAGE;
+      process.exitCode = EXIT_CODES.usage.code;
     } else {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      process.stderr.write(`fleet-scan: internal error: ${message}\n`);
+      process.stderr.write(`fleet-scan: internal error: ${errorLine(error)}\n`);
       if (process.env.FLEET_SCAN_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
-      process.exitCode = EXIT_INTERNAL;
+      process.exitCode = EXIT_CODES.internal.code;
     }
   }
 }
@@ -103,11 +104,11 @@ export function cli(argv: string[]): Argv {
       (a) => run(() => diffCommand({ history: a.history, runA: a.runA, runB: a.runB })),
     )
     .demandCommand(1, 'say what to do: scan, report, checks, inventory, lab, history or diff')
-    .epilogue('Exit codes: 0 clean, 1 a check failed, 4 a host was unreachable/timed out/errored, 5 both, 2 bad usage or input, 130 interrupted.')
+    .epilogue(`Exit codes: ${exitCodesLine()}.`)
     .fail((message, error) => {
       if (error) throw error;
       process.stderr.write(`fleet-scan: ${message}\n(see: fleet-scan --help)\n`);
-      process.exit(EXIT_USAGE);
+      process.exit(EXIT_CODES.usage.code);
     });
 }
 

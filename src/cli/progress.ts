@@ -6,11 +6,19 @@ export interface Progress {
   stop(): void;
 }
 
+export type ProgressMode = 'bar' | 'lines' | 'quiet';
+
+/** Nothing with --quiet; a live bar on a terminal; plain lines where no one watches (a scheduler's log). */
+export function progressMode(quiet: boolean, stream: { isTTY?: boolean } = process.stderr): ProgressMode {
+  if (quiet) return 'quiet';
+  return stream.isTTY ? 'bar' : 'lines';
+}
+
 /**
  * On a terminal, a live bar (hosts done/total, failures so far, ETA); without one, one plain line per
  * finished host, which is what a log file of a scheduled run wants; with --quiet, nothing.
  */
-export function createProgress(total: number, mode: 'bar' | 'lines' | 'quiet', stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(total: number, mode: ProgressMode, stream: NodeJS.WriteStream = process.stderr): Progress {
   let done = 0;
   let failing = 0;
   let unseen = 0;

@@ -8,7 +8,3 @@ export class UsageError extends Error {
     this.lines = list;
   }
 }
-
-export const EXIT_USAGE = 2;
-export const EXIT_INTERNAL = 3;
-export const EXIT_INTERRUPTED = 130;

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
+import { fileErrorText } from '../record/file-error.js';
 
 /** What the lock file holds: enough to name the holder and to tell whether it is still alive. */
 export interface LockHolder {
@@ -40,7 +41,7 @@ export function acquireHistoryLock(historyFile: string, now: Date = new Date()):
   try {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   } catch (error) {
-    return { ok: false, message: `history ${historyFile}: cannot create its folder: ${(error as NodeJS.ErrnoException).code ?? error}`, holder: undefined };
+    return { ok: false, message: `history ${historyFile}: cannot create its folder: ${fileErrorText(error)}`, holder: undefined };
   }
   // Two rounds: the first may find a stale lock and remove it; the second creates ours.
   for (let round = 0; round < 2; round++) {
@@ -92,8 +93,7 @@ function tryCreate(file: string, holder: LockHolder): true | 'exists' | string {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return 'exists';
-    if (code === 'ENOENT') return `${path.dirname(file)} does not exist`;
-    return code ?? String(error);
+    return fileErrorText(error);
   }
   try {
     writeSync(fd, `${JSON.stringify(holder)}\n`);

@@ -6,6 +6,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { runRecordSchema, type HostResult, type RunRecord } from '../record/run-record.js';
 import { UNSEEN_HOST_STATUSES } from '../policy/exit-code.js';
+import { errorLine } from '../record/one-line.js';
+import { firstIssue } from '../record/zod-issue.js';
 import { migrate } from './migrations.js';
 
 const BUSY_TIMEOUT_MS = 10_000;
@@ -85,7 +87,7 @@ export function openHistory(file: string): HistoryStore {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
-    throw new HistoryError(`history ${file}: ${describe(error)}`, file);
+    throw new HistoryError(`history ${file}: ${errorLine(error)}`, file);
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -104,7 +106,7 @@ export function openHistory(file: string): HistoryStore {
   } catch (error) {
     db.close();
     if (error instanceof HistoryError) throw error;
-    throw new HistoryError(`history ${file}: ${describe(error)}`, file);
+    throw new HistoryError(`history ${file}: ${errorLine(error)}`, file);
   }
 }
 
@@ -266,14 +268,8 @@ function decodeRecord(blob: Buffer, runId: string, file: string): RunRecord {
     const text = (gzipped ? gunzipSync(blob) : blob).toString('utf8');
     const parsed = runRecordSchema.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0];
-    throw new Error(`${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`);
+    throw new Error(firstIssue(parsed.error));
   } catch (error) {
-    throw new HistoryError(`history ${file}: run ${runId} is unreadable: ${describe(error)}`, file);
+    throw new HistoryError(`history ${file}: run ${runId} is unreadable: ${errorLine(error)}`, file);
   }
-}
-
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
 }

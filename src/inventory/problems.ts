@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issuePath } from '../record/zod-issue.js';
 import { FIELD_RULES } from './schema.js';
 import { isSecretName, isUnderFinding, secretMessage, type SecretFinding } from './secrets.js';
 import { showValue } from './show-value.js';
@@ -104,12 +105,5 @@ function ruleFor(issue: z.core.$ZodIssue, location: Location): string | undefine
 
 function fieldLabel(field: PropertyKey[], locator: Locator): string {
   if (locator.label) return locator.label(field);
-  return formatPath(field);
-}
-
-/** `['vars', 'vaultName']` -> `vars.vaultName`; `['tags', 2]` -> `tags[2]`. */
-export function formatPath(field: readonly PropertyKey[]): string {
-  return field
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
-    .join('');
+  return issuePath(field);
 }

@@ -1,12 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { fileErrorText } from '../record/file-error.js';
 import { InventoryError } from './problems.js';
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-};
 
 /** The text of an inventory file, UTF-8 or (as Excel's "Unicode text" saves it) UTF-16 with a BOM. */
 export async function readInventoryText(file: string): Promise<string> {
@@ -14,8 +8,7 @@ export async function readInventoryText(file: string): Promise<string> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new InventoryError([`${file}: cannot read: ${REASONS[code] ?? (code || 'read failed')}`]);
+    throw new InventoryError([`${file}: cannot read: ${fileErrorText(error)}`]);
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');

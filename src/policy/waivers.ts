@@ -1,30 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { z } from 'zod';
 import type { CheckOutcome } from '../record/check-result.js';
 import type { RunRecord, WaiverReport } from '../record/run-record.js';
+import { errorLine } from '../record/one-line.js';
+import { WAIVER_FIELDS as FIELDS, waiverSchema, type Waiver } from '../record/waiver-file.js';
 
-const FIELDS = ['host', 'check', 'justification', 'owner', 'expires'] as const;
 const WAIVABLE: ReadonlySet<string> = new Set(['fail', 'warn', 'error']);
-
-const text = z
-  .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : 'not text') })
-  .trim()
-  .min(1, { error: 'required' });
-
-/** One accepted risk, as a manager writes it: `*` and `?` wildcards in host and check. */
-export const waiverSchema = z.object({
-  host: text,
-  check: text,
-  justification: text,
-  owner: text,
-  expires: z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : `not a date: ${String(issue.input)}`) })
-    .trim()
-    .refine(isCalendarDate, { error: (issue) => `not a date: ${String(issue.input)}` }),
-});
-export type Waiver = z.infer<typeof waiverSchema>;
 
 export type LoadWaiversResult = { ok: true; waivers: Waiver[] } | { ok: false; waivers: Waiver[]; errors: string[] };
 
@@ -70,7 +52,7 @@ function jsonRows(name: string, content: string): Rows {
   try {
     data = JSON.parse(content.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { error: `${name}: not valid JSON: ${(error as Error).message.split('\n')[0]}` };
+    return { error: `${name}: not valid JSON: ${errorLine(error)}` };
   }
   if (!Array.isArray(data)) return { error: `${name}: expected a JSON array of waivers` };
   return { rows: data.map((value, i) => ({ where: `entry ${i + 1}`, value })) };
@@ -84,7 +66,7 @@ function csvRows(name: string, content: string): Rows {
   try {
     records = parseCsv(content, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
-    return { error: `${name}: not valid CSV: ${(error as Error).message.split('\n')[0]}` };
+    return { error: `${name}: not valid CSV: ${errorLine(error)}` };
   }
   const header = (records[0] ?? []).map((cell) => cell.trim().toLowerCase());
   const missing = FIELDS.filter((field) => !header.includes(field));
@@ -97,14 +79,6 @@ function csvRows(name: string, content: string): Rows {
     rows.push({ where: `row ${index + 1}`, value });
   });
   return { rows };
-}
-
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** `*` any run of characters, `?` exactly one; case-insensitive, as host names and ids are. */

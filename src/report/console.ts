@@ -3,6 +3,7 @@ import type { Change, HostResult, RunRecord } from '../record/run-record.js';
 import { formatDuration, plural } from './format.js';
 import { summarizeRun, type RunSummary } from './summarize.js';
 import { CHANGE_KIND_ORDER, sortChanges } from './changes.js';
+import { exitMeaning } from '../policy/exit-code.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -23,16 +24,6 @@ const ANSI = {
   cyan: [36, 39],
 } as const;
 type Paint = (style: keyof typeof ANSI, text: string) => string;
-
-/** The meaning of each exit code, as documented in ARCHITECTURE.md. */
-export const EXIT_MEANINGS: Record<number, string> = {
-  0: 'clean: no check failed and every host was scanned',
-  1: 'a check failed',
-  2: 'bad usage or input',
-  4: 'a host was unreachable, timed out or errored, or a check could not run',
-  5: 'a check failed, and a host was unreachable, timed out or errored (or a check could not run)',
-  130: 'interrupted',
-};
 
 /**
  * Colour iff the stream is a TTY, NO_COLOR is unset or empty and TERM is not `dumb`;
@@ -62,12 +53,12 @@ function checksTable(summary: RunSummary, paint: Paint, limit: number): string[]
   const idWidth = Math.max(5, ...shown.map((c) => c.id.length));
   const out = [
     paint('bold', 'Checks by failing hosts'),
-    `  ${pad('check', idWidth)}  ${pad('title', 44)}  ${'fail'.padStart(5)}  ${'warn'.padStart(5)}  ${'error'.padStart(5)}`,
+    `  ${pad('check', idWidth)}  ${pad('problem', 44)}  ${'fail'.padStart(5)}  ${'warn'.padStart(5)}  ${'error'.padStart(5)}`,
   ];
   for (const c of shown) {
     const num = (n: number, style: keyof typeof ANSI, width = 5) => (n > 0 ? paint(style, String(n).padStart(width)) : String(n).padStart(width));
     out.push(
-      `  ${pad(c.id, idWidth)}  ${pad(clip(c.title, 44), 44)}  ${num(c.counts.fail, 'red')}  ${num(c.counts.warn, 'yellow')}  ${num(c.counts.error, 'magenta')}`,
+      `  ${pad(c.id, idWidth)}  ${pad(clip(c.failure, 44), 44)}  ${num(c.counts.fail, 'red')}  ${num(c.counts.warn, 'yellow')}  ${num(c.counts.error, 'magenta')}`,
     );
   }
   if (rows.length > shown.length) out.push(paint('dim', `  … and ${rows.length - shown.length} more checks (--verbose lists all)`));
@@ -161,7 +152,7 @@ export function renderSummary(record: RunRecord, options: RenderOptions): string
   sections.push(changesSection(record, paint, limit));
   sections.push(waiversSection(record, paint));
   if (options.reportPaths.length > 0) sections.push([paint('bold', 'Reports'), ...options.reportPaths.map((p) => `  ${p}`)]);
-  const meaning = EXIT_MEANINGS[options.exitCode] ?? 'unknown exit code';
+  const meaning = exitMeaning(options.exitCode);
   sections.push([paint(options.exitCode === 0 ? 'green' : 'bold', `Exit code ${options.exitCode}: ${meaning}`)]);
 
   return sections.filter((s) => s.length > 0).map((s) => s.join('\n')).join('\n\n') + '\n';

@@ -1,21 +1,11 @@
 // The run record as JSON: validated before it is written, written atomically, read back with a one-line error.
 import { readFile } from 'node:fs/promises';
-import type { z } from 'zod';
 import { runRecordSchema, type RunRecord } from '../record/run-record.js';
+import { errorLine } from '../record/one-line.js';
+import { firstIssue } from '../record/zod-issue.js';
 import { writeChunksAtomic } from './atomic-write.js';
 
 export type ReadRunJsonResult = { ok: true; record: RunRecord } | { ok: false; message: string };
-
-/** `hosts[3].checks[0].status: Invalid option ...` for the first issue zod found. */
-export function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const path = issue.path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
-  return `${path || '(root)'}: ${issue.message}`;
-}
 
 // One host per line: readable, diffable, and no single 100 MB string for a 10,000-host run.
 function* runJsonChunks(record: RunRecord): Generator<string> {
@@ -54,7 +44,7 @@ export async function readRunJson(file: string): Promise<ReadRunJsonResult> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `${file}: not JSON (${(error as Error).message.split('\n')[0]})` };
+    return { ok: false, message: `${file}: not JSON (${errorLine(error)})` };
   }
   const parsed = runRecordSchema.safeParse(data);
   if (!parsed.success) return { ok: false, message: `${file}: not a fleet-scan run record: ${firstIssue(parsed.error)}` };

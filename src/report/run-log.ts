@@ -1,6 +1,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { HostResult, RunRecord } from '../record/run-record.js';
+import { fileErrorText } from '../record/file-error.js';
+import { oneLine } from '../record/one-line.js';
 import { UNSEEN_HOST_STATUSES } from '../policy/exit-code.js';
 
 const MAX_REASON = 500;
@@ -26,12 +28,12 @@ export function openRunLog(file: string, clock: () => Date = () => new Date()): 
   try {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   } catch (error) {
-    return { ok: false, message: `log ${file}: cannot create its folder: ${words(error)}` };
+    return { ok: false, message: `log ${file}: cannot create its folder: ${fileErrorText(error)}` };
   }
   try {
     appendFileSync(file, '', { mode: 0o640 });
   } catch (error) {
-    return { ok: false, message: `log ${file}: cannot write: ${words(error)}` };
+    return { ok: false, message: `log ${file}: cannot write: ${fileErrorText(error)}` };
   }
 
   let error: string | undefined;
@@ -40,7 +42,7 @@ export function openRunLog(file: string, clock: () => Date = () => new Date()): 
     try {
       appendFileSync(file, `${JSON.stringify({ ts: clock().toISOString(), ...event })}\n`);
     } catch (cause) {
-      error = `log ${file}: cannot write: ${words(cause)}`;
+      error = `log ${file}: cannot write: ${fileErrorText(cause)}`;
     }
   };
 
@@ -57,7 +59,7 @@ export function openRunLog(file: string, clock: () => Date = () => new Date()): 
         event: 'host',
         host: result.name,
         status: result.status,
-        ...(result.reason !== undefined && { reason: oneLine(result.reason) }),
+        ...(result.reason !== undefined && { reason: oneLine(result.reason, MAX_REASON) }),
         failed: idsWith(result, 'fail'),
         warned: idsWith(result, 'warn'),
         ms: result.durationMs ?? null,
@@ -82,24 +84,4 @@ export function openRunLog(file: string, clock: () => Date = () => new Date()): 
 
 function idsWith(result: HostResult, status: 'fail' | 'warn'): string[] {
   return result.checks.filter((c) => c.status === status).map((c) => c.id);
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  return flat.length > MAX_REASON ? `${flat.slice(0, MAX_REASON - 1)}…` : flat;
-}
-
-const WORDS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EEXIST: 'a file is in the way',
-  ENOTDIR: 'a file is in the way',
-  EISDIR: 'it is a folder',
-  ENOSPC: 'disk full',
-  EROFS: 'read-only file system',
-};
-
-function words(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === undefined ? String(error) : (WORDS[code] ?? code);
 }

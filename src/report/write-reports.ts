@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RunRecord } from '../record/run-record.js';
+import { errorLine } from '../record/one-line.js';
 import { readRunJson, writeRunJson } from './json.js';
 import { writeJunit } from './junit.js';
 import { writeWorkbook } from './xlsx/write-workbook.js';
@@ -37,10 +38,6 @@ const WRITERS: Record<ReportKind, (record: RunRecord, file: string) => Promise<v
   junit: writeJunit,
 };
 
-function oneLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-}
-
 export async function writeReports(record: RunRecord, options: WriteReportsOptions): Promise<WriteReportsResult> {
   const base = join(options.outDir, reportBaseName(record.runId));
   // The JSON goes first: it is the record every other report can be rebuilt from.
@@ -60,7 +57,7 @@ async function writeEach(record: RunRecord, wanted: [ReportKind, string | false 
       await WRITERS[kind](record, file);
       result.paths[kind] = file;
     } catch (error) {
-      result.errors.push(`${kind} report not written to ${file}: ${oneLine(error)}`);
+      result.errors.push(`${kind} report not written to ${file}: ${errorLine(error)}`);
     }
   }
   return result;

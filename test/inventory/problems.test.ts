@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InventoryError, formatPath, problemLine } from '../../src/inventory/problems.js';
+import { InventoryError, problemLine } from '../../src/inventory/problems.js';
 
 describe('problem lines', () => {
   it('join file, place, field and message, leaving out empty parts', () => {
@@ -8,12 +8,6 @@ describe('problem lines', () => {
     expect(problemLine('inventory.json', '', 'name', 'is required')).toBe('inventory.json: name: is required');
     expect(problemLine('inventory.json', 'hosts[3]', '', 'must be an object')).toBe('inventory.json: hosts[3]: must be an object');
     expect(problemLine('inventory.json', '', '', 'cannot read: no such file')).toBe('inventory.json: cannot read: no such file');
-  });
-
-  it('format paths with dots for fields and brackets for list items', () => {
-    expect(formatPath(['vars', 'proxy', 'port'])).toBe('vars.proxy.port');
-    expect(formatPath(['tags', 2])).toBe('tags[2]');
-    expect(formatPath([])).toBe('');
   });
 
   it('an InventoryError keeps each problem and prints without stack frames', () => {

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { diffRuns } from '../../src/history/diff.js';
-import { exitCodeFor } from '../../src/policy/exit-code.js';
+import { EXIT_CODES, exitCodeFor, exitCodesLine, exitMeaning } from '../../src/policy/exit-code.js';
 import type { CheckOutcome } from '../../src/record/check-result.js';
 import type { HostResult, RunRecord } from '../../src/record/run-record.js';
 import { host, outcome, runRecord } from '../history/helpers/records.js';
@@ -99,5 +101,35 @@ describe('exitCodeFor with failOn new', () => {
 
   test('fixed checks and hosts reachable again are 0', () => {
     expect(exitCodeFor(since([failing('fs01'), down('fs02')], [clean('fs01'), clean('fs02')]), { failOn: 'new' })).toBe(0);
+  });
+});
+
+describe('the exit-code table', () => {
+  const REPO = path.resolve(import.meta.dirname, '../..');
+  /** The codes of the first Markdown table whose header starts with `| exit` or `| code`, in order. */
+  const documented = (file: string): number[] => {
+    const lines = readFileSync(path.join(REPO, file), 'utf8').split('\n');
+    const start = lines.findIndex((l) => /^\| (exit|code) \|/.test(l));
+    const rows = lines.slice(start + 2);
+    return rows.slice(0, rows.findIndex((l) => !l.startsWith('|'))).map((l) => Number(l.split('|')[1]));
+  };
+
+  test('holds one entry per code, with bits 1 and 4 adding up to 5', () => {
+    const codes = Object.values(EXIT_CODES).map((e) => e.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(EXIT_CODES.both.code).toBe(EXIT_CODES.checkFailed.code | EXIT_CODES.hostUnseen.code);
+  });
+
+  test.each(['README.md', 'docs/ARCHITECTURE.md', 'docs/scheduling.md'])('%s lists exactly the codes of the table, in its order', (file) => {
+    expect(documented(file)).toEqual(Object.values(EXIT_CODES).map((e) => e.code));
+  });
+
+  test('gives each code its meaning, and an unknown code says so', () => {
+    expect(exitMeaning(2)).toBe(EXIT_CODES.usage.meaning);
+    expect(exitMeaning(7)).toBe('unknown exit code');
+  });
+
+  test('reads as one sentence for --help, every code in the table order', () => {
+    expect(exitCodesLine()).toMatch(/^0 clean, 1 a check failed, 4 .+, 5 both, 2 bad usage or input, 3 internal error, 130 interrupted$/);
   });
 });

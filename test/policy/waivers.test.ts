@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applyWaivers, loadWaivers, wildcardMatcher, type Waiver } from '../../src/policy/waivers.js';
+import { applyWaivers, loadWaivers, wildcardMatcher } from '../../src/policy/waivers.js';
+import type { Waiver } from '../../src/record/waiver-file.js';
 import { runRecordSchema } from '../../src/record/run-record.js';
 import { host, outcome, runRecord } from '../history/helpers/records.js';
 

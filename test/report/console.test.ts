@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/record/run-record.js';
-import { EXIT_MEANINGS, renderSummary, shouldUseColor } from '../../src/report/console.js';
+import { EXIT_CODES } from '../../src/policy/exit-code.js';
+import { renderSummary, shouldUseColor } from '../../src/report/console.js';
 import { syntheticRun } from '../helpers/synthetic-run.js';
 
 const base = { color: false, verbose: false, reportPaths: [] as string[], exitCode: 0 };
@@ -27,14 +28,16 @@ describe('renderSummary', () => {
   it('opens with the run line and the verdict a manager can quote', () => {
     const lines = renderSummary(smallRun(), base).split('\n');
     expect(lines[0]).toBe('fleet-scan mars 1.0.0 · run 20261125-080000-a1b2 · 3 hosts in 4m 12s');
-    expect(lines[1]).toBe('1 of 3 servers will fail MARS installation or registration; top cause: .NET Framework release (1); 1 could not be scanned.');
+    expect(lines[1]).toBe(
+      '1 of 3 servers will fail MARS installation or registration: .NET Framework older than 4.8 on 1 and Clock off by 5 minutes or more on 1; 1 could not be scanned.',
+    );
   });
 
-  it('tabulates checks by failing hosts with fail, warn and error counts', () => {
+  it('tabulates checks by failing hosts, each named by its problem, with fail, warn and error counts', () => {
     const text = renderSummary(smallRun(), base);
     expect(text).toContain('Checks by failing hosts\n');
-    expect(text).toMatch(/\n {2}mars-dotnet-version {2}\.NET Framework release +1 +0 +0\n/);
-    expect(text).toMatch(/\n {2}mars-clock-skew {6}System clock correct for its time zone +1 +0 +0\n/);
+    expect(text).toMatch(/\n {2}mars-dotnet-version {2}\.NET Framework older than 4\.8 +1 +0 +0\n/);
+    expect(text).toMatch(/\n {2}mars-clock-skew {6}Clock off by 5 minutes or more +1 +0 +0\n/);
     expect(text).not.toContain('mars-local-admin');
   });
 
@@ -86,7 +89,9 @@ describe('renderSummary', () => {
   });
 
   it('explains every documented exit code', () => {
-    expect(Object.keys(EXIT_MEANINGS).map(Number)).toEqual([0, 1, 2, 4, 5, 130]);
+    for (const { code, meaning } of Object.values(EXIT_CODES)) {
+      expect(renderSummary(smallRun(), { ...base, exitCode: code }).endsWith(`Exit code ${code}: ${meaning}\n`)).toBe(true);
+    }
     expect(renderSummary(smallRun(), { ...base, exitCode: 130 })).toContain('Exit code 130: interrupted');
   });
 

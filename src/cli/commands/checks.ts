@@ -1,4 +1,4 @@
-import { loadPackOrUsage } from './scan.js';
+import { loadPackOrUsage } from '../load-pack.js';
 
 /** `fleet-scan checks [--pack mars] [--json]`: the catalogue, read from the checks' own metadata. */
 export function checksCommand(args: { pack: string; json: boolean }): number {

@@ -1,28 +1,25 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { loadPack, PackError, type Pack } from '../../checks/catalog.js';
-import { validateVars } from '../../checks/pack-vars.js';
-import { diffRuns } from '../../history/diff.js';
+import { compareWithPrevious } from '../../history/compare-with-previous.js';
 import { exitCodeFor } from '../../policy/exit-code.js';
-import { acquireHistoryLock, type HistoryLock } from '../../history/lock.js';
-import { openRunLog, type RunLog } from '../../report/run-log.js';
-import { defaultHistoryPath, openHistory, type HistoryStore } from '../../history/store.js';
-import { applyWaivers, loadWaivers, type Waiver } from '../../policy/waivers.js';
-import { loadInventory } from '../../inventory/load.js';
-import { InventoryError } from '../../inventory/problems.js';
-import type { Inventory, ResolvedHost } from '../../inventory/schema.js';
-import { selectHosts, unmatchedNames } from '../../inventory/select.js';
-import { renderSummary, shouldUseColor } from '../../report/console.js';
+import { applyWaivers } from '../../policy/waivers.js';
 import { writeReports } from '../../report/write-reports.js';
-import { journalPathFor, readJournal, type JournalContents } from '../../runner/journal.js';
-import { newRunId } from '../../runner/run-id.js';
-import type { RunRecord } from '../../record/run-record.js';
 import { runScan } from '../../runner/run-scan.js';
-import { durationFlag, listFlag } from '../durations.js';
-import { createProgress } from '../progress.js';
-import { promptSecret } from '../prompt-secret.js';
-import { EXIT_INTERRUPTED, UsageError } from '../usage-error.js';
+import { listFlag } from '../durations.js';
+import { loadInventoryOrUsage } from '../load-inventory.js';
+import { loadPackOrUsage } from '../load-pack.js';
+import { createProgress, progressMode } from '../progress.js';
+import { listenForInterrupt, type Interrupt } from '../scan/interrupt.js';
+import { outputFlags } from '../scan/output-flags.js';
+import { planScan } from '../scan/plan-scan.js';
+import { printSummary } from '../scan/print-summary.js';
+import { readWaivers } from '../scan/read-waivers.js';
+import { runSettings } from '../scan/run-settings.js';
+import { openScanHistory } from '../scan/scan-history.js';
+import { scanHosts } from '../scan/scan-hosts.js';
+import { openScanLog } from '../scan/scan-log.js';
+import { scanSource } from '../scan/scan-source.js';
+import { winrmSecrets } from '../scan/winrm-secrets.js';
 
 export interface ScanArgs {
   inventory?: string;
@@ -75,182 +72,57 @@ export function scanOptions(y: Argv): Argv<ScanArgs> {
     .option('top', { type: 'number', default: 10, describe: 'hosts listed in the summary' }) as unknown as Argv<ScanArgs>;
 }
 
-export function loadPackOrUsage(name: string): Pack {
-  try {
-    return loadPack(name);
-  } catch (error) {
-    if (error instanceof PackError) throw new UsageError(error.message);
-    throw error;
-  }
-}
-
-export async function loadInventoryOrUsage(file: string, pack: Pack, defaultsPath?: string): Promise<Inventory> {
-  try {
-    return await loadInventory(file, { defaultsPath, validateVars: (vars) => validateVars(pack, vars) });
-  } catch (error) {
-    if (error instanceof InventoryError) throw new UsageError(error.problems);
-    throw error;
-  }
-}
-
-function selectedChecks(pack: Pack, wanted: string[] | null): string[] | null {
-  if (!wanted) return null;
-  const known = new Set(pack.checks.map((c) => c.id));
-  const unknown = wanted.filter((id) => !known.has(id));
-  if (unknown.length) throw new UsageError(unknown.map((id) => `--checks: pack ${pack.name} has no check "${id}" (see: fleet-scan checks --pack ${pack.name})`));
-  return wanted;
-}
-
-function findJournal(outDir: string, resume: string): string {
-  if (existsSync(resume)) return resume;
-  const byId = journalPathFor(outDir, resume);
-  if (existsSync(byId)) return byId;
-  const hit = existsSync(outDir) ? readdirSync(outDir).find((f) => f.includes(resume) && f.endsWith('.journal.jsonl')) : undefined;
-  if (hit) return path.join(outDir, hit);
-  throw new UsageError(`--resume: no run journal for "${resume}" in ${outDir}`);
-}
-
-async function winrmSecrets(hosts: ResolvedHost[]): Promise<Map<string, string>> {
-  const secrets = new Map<string, string>();
-  for (const host of hosts) {
-    const name = host.credentialEnv;
-    if (host.transport !== 'winrm' || !name || secrets.has(name)) continue;
-    const value = process.env[name];
-    if (value) secrets.set(name, value);
-    else if (process.stdin.isTTY && process.platform === 'win32') secrets.set(name, await promptSecret(`Password for ${host.user ?? 'WinRM'} (${name} is not set): `));
-  }
-  return secrets;
-}
-
-/** `fleet-scan scan`: the whole job. Returns the exit code. */
+/**
+ * `fleet-scan scan`, stage by stage: what to scan (flags or a resumed run) → plan → scan the fleet →
+ * waivers → compare with the history → save → reports → exit code. Every input is checked, and the
+ * history locked, before the first host is touched.
+ */
 export async function scanCommand(args: ScanArgs): Promise<number> {
   const outDir = path.resolve(args.outDir);
-  let journal: JournalContents | undefined;
-  let journalFile: string | undefined;
-  if (args.resume) {
-    journalFile = findJournal(outDir, args.resume);
-    try {
-      journal = readJournal(journalFile);
-    } catch (error) {
-      throw new UsageError(`--resume: ${(error as Error).message}`);
-    }
-  }
-  const inventoryFile = args.inventory ?? journal?.header.inventoryPath;
-  if (!inventoryFile) throw new UsageError('scan: give an inventory with -i FILE (or --resume RUN)');
-  const pack = loadPackOrUsage(journal?.header.pack ?? args.pack);
-  const params = journal?.header.parameters;
-  const checkIds = params ? params.checks : selectedChecks(pack, listFlag(args.checks));
-  const tags = params ? params.tags : listFlag(args.tags);
-  const deadlineMs = params?.deadlineMs ?? durationFlag('deadline', args.deadline);
-  const concurrency = params?.concurrency ?? args.concurrency;
-  const failOn = params?.failOn ?? args.failOn;
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1024) throw new UsageError(`--concurrency: must be a whole number from 1 to 1024, got ${args.concurrency}`);
-  if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top: must be a whole number of at least 1, got ${args.top}`);
-
-  const inventory = await loadInventoryOrUsage(inventoryFile, pack, args.defaults);
-  for (const w of inventory.warnings) process.stderr.write(`warning: ${w}\n`);
-  const names = listFlag(args.host);
-  const missing = names ? unmatchedNames(inventory.hosts, names) : [];
-  if (missing.length) throw new UsageError(missing.map((n) => `--host: no host in ${inventory.path} matches "${n}"`));
-  let hosts = selectHosts(inventory.hosts, { ...(tags ? { tags } : {}), ...(names ? { names } : {}) });
-  if (hosts.length === 0) throw new UsageError(`no host in ${inventory.path} matches the filters`);
-  const connectOverride = params?.connectTimeoutMs ?? (args.connectTimeout ? durationFlag('connect-timeout', args.connectTimeout) : undefined);
-  if (connectOverride) hosts = hosts.map((h) => ({ ...h, connectTimeoutMs: connectOverride }));
-  if (journal) {
-    const known = new Set(journal.header.hostNames);
-    hosts = hosts.filter((h) => known.has(h.name));
-  }
-
-  let waivers: Waiver[] = [];
-  if (args.waivers) {
-    const loaded = loadWaivers(args.waivers);
-    if (!loaded.ok) throw new UsageError(loaded.errors);
-    waivers = loaded.waivers;
-  }
-
-  let history: HistoryStore | undefined;
-  let lock: HistoryLock | undefined;
-  let log: RunLog | undefined;
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = (): void => {
-    interrupts++;
-    if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
-    process.stderr.write('\ninterrupted: ending the running hosts and writing the reports (Ctrl-C again to quit now)\n');
-    controller.abort();
-  };
+  const source = scanSource(args, outDir);
+  const resumed = source.resumed?.journal.header;
+  const pack = loadPackOrUsage(source.packName);
+  const settings = runSettings(args, pack, resumed?.parameters);
+  const output = outputFlags(args, outDir);
+  const inventory = await loadInventoryOrUsage(source.inventoryFile, pack, args.defaults);
+  const hosts = scanHosts(inventory, {
+    names: listFlag(args.host),
+    tags: settings.tags,
+    connectTimeoutMs: settings.connectTimeoutMs,
+    ...(resumed && { runHostNames: resumed.hostNames }),
+  });
+  const plan = planScan({ source, pack, inventory, hosts, settings, outDir });
+  const waivers = readWaivers(args.waivers);
+  const history = openScanHistory(args.history);
+  let interrupt: Interrupt | undefined;
   try {
-    if (args.history !== false) {
-      const file = typeof args.history === 'string' ? path.resolve(args.history) : defaultHistoryPath();
-      mkdirSync(path.dirname(file), { recursive: true });
-      const locked = acquireHistoryLock(file);
-      if (!locked.ok) throw new UsageError(locked.message);
-      lock = locked.lock;
-      history = openHistory(file);
-    }
-    if (args.log) {
-      const opened = openRunLog(args.log);
-      if (!opened.ok) throw new UsageError(opened.message);
-      log = opened.log;
-    }
-    const runId = journal?.header.runId ?? newRunId();
-    log?.start({ runId, pack: pack.name, inventoryKey: inventory.key, hostCount: hosts.length });
+    const log = openScanLog(args.log);
+    log?.start({ runId: plan.runId, pack: pack.name, inventoryKey: inventory.key, hostCount: hosts.length });
     const secrets = await winrmSecrets(hosts);
-    const mode = args.quiet ? 'quiet' : process.stderr.isTTY ? 'bar' : 'lines';
-    const progress = createProgress(hosts.length, mode);
-    for (const done of journal?.finished.values() ?? []) progress.hostDone(done);
-    process.on('SIGINT', onSigint);
-    process.on('SIGTERM', onSigint);
-    let record: RunRecord;
-    try {
-      record = await runScan({
-        runId,
-        inventory,
-        hosts,
-        pack,
-        checkIds,
-        tags,
-        concurrency,
-        deadlineMs,
-        connectTimeoutMs: connectOverride ?? Math.max(...hosts.map((h) => h.connectTimeoutMs)),
-        failOn,
-        signal: controller.signal,
-        journalFile: journalFile ?? journalPathFor(outDir, runId),
-        finished: journal?.finished,
-        startedAt: journal ? new Date(journal.header.startedAt) : undefined,
-        secrets,
-        onHostDone: (r) => {
-          progress.hostDone(r);
-          log?.host(r);
-        },
-      });
-    } finally {
-      progress.stop();
-    }
+    const progress = createProgress(hosts.length, progressMode(args.quiet));
+    for (const done of plan.finished?.values() ?? []) progress.hostDone(done);
+    interrupt = listenForInterrupt();
+    let record = await runScan({
+      ...plan,
+      signal: interrupt.signal,
+      secrets,
+      onHostDone: (r) => {
+        progress.hostDone(r);
+        log?.host(r);
+      },
+    }).finally(() => progress.stop());
     record = applyWaivers(record, waivers, new Date());
     if (history) {
-      const previous = history.previousRun(inventory.key, pack.name, record.startedAt);
-      if (previous) record = { ...record, changes: diffRuns(previous, record) };
-      history.saveRun(record);
+      record = compareWithPrevious(history.store, record);
+      history.store.saveRun(record);
     }
-    const code = exitCodeFor(record, { failOn });
-    const written = await writeReports(record, {
-      outDir,
-      xlsx: args.xlsx === false ? false : typeof args.xlsx === 'string' ? args.xlsx : undefined,
-      json: args.json === false ? false : typeof args.json === 'string' ? args.json : undefined,
-      junit: args.junit,
-    });
-    for (const e of written.errors) process.stderr.write(`error: ${e}\n`);
-    const color = args.color ?? shouldUseColor(process.stdout, process.env);
-    process.stdout.write(
-      renderSummary(record, { color, verbose: args.verbose, top: args.top, reportPaths: Object.values(written.paths), exitCode: code }),
-    );
+    const code = exitCodeFor(record, { failOn: plan.failOn });
+    const written = await writeReports(record, output.reports);
+    printSummary(record, written, code, output.summary);
     log?.end(record, code);
     return code;
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    interrupt?.dispose();
     history?.close();
-    lock?.release();
   }
 }

@@ -1,0 +1,44 @@
+import { shouldUseColor } from '../../report/console.js';
+import type { WriteReportsOptions } from '../../report/write-reports.js';
+import { UsageError } from '../usage-error.js';
+
+/** Where the reports go and how the console summary looks. */
+export interface OutputFlags {
+  reports: WriteReportsOptions;
+  summary: SummaryStyle;
+}
+
+export interface SummaryStyle {
+  color: boolean;
+  verbose: boolean;
+  top: number;
+}
+
+export interface OutputArgs {
+  xlsx?: string | boolean;
+  json?: string | boolean;
+  junit?: string;
+  verbose: boolean;
+  color?: boolean;
+  top: number;
+}
+
+/** `--xlsx`/`--json` (a path, or `--no-...` for none), `--junit`, and the summary's `--top`, `--verbose`, `--color`. */
+export function outputFlags(
+  args: OutputArgs,
+  outDir: string,
+  stdout: { isTTY?: boolean } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): OutputFlags {
+  if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top: must be a whole number of at least 1, got ${args.top}`);
+  return {
+    reports: { outDir, xlsx: reportPath(args.xlsx), json: reportPath(args.json), junit: args.junit },
+    summary: { color: args.color ?? shouldUseColor(stdout, env), verbose: args.verbose, top: args.top },
+  };
+}
+
+// A bare `--xlsx` (no path) keeps the default name in the output folder.
+function reportPath(flag: string | boolean | undefined): string | false | undefined {
+  if (flag === false) return false;
+  return typeof flag === 'string' ? flag : undefined;
+}
