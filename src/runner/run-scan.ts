@@ -55,8 +55,7 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
   const hostCheckIds = checks.filter((c) => c.kind === 'host').map((c) => c.id);
   const fleetCheckIds = checks.filter((c) => c.kind === 'fleet').map((c) => c.id);
   const bundles = packBundles(options.pack.name);
-  const transports = new TransportSet(options.env);
-  for (const [name, value] of options.secrets ?? []) transports.setSecret(name, value);
+  const transports = new TransportSet(options.env, options.secrets);
   const parameters = {
     concurrency: options.concurrency,
     deadlineMs: options.deadlineMs,

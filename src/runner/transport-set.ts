@@ -8,7 +8,7 @@ import { localTransport } from './transports/local.js';
 import { sshExecTransport } from './transports/ssh-exec.js';
 import { sshRemotingTransport } from './transports/ssh-remoting.js';
 import type { Transport } from './transports/transport.js';
-import { secretKey, winrmTransport } from './transports/winrm.js';
+import { winrmTransport } from './transports/winrm.js';
 import { WORKER_BIN_DIR } from './transports/worker-scripts.js';
 
 /**
@@ -21,7 +21,11 @@ export class TransportSet {
   private readonly sshDir = mkdtempSync(path.join(tmpdir(), 'fleet-scan-ssh-'));
   private readonly realSsh: string;
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    /** WinRM passwords by environment variable name, resolved by the CLI (env or prompt). */
+    private readonly secrets: ReadonlyMap<string, string> = new Map(),
+  ) {
     const wrapper = path.join(WORKER_BIN_DIR, 'ssh');
     if ((statSync(wrapper).mode & 0o111) === 0) chmodSync(wrapper, 0o755);
     this.realSsh = findExecutable('ssh', env, [path.resolve(WORKER_BIN_DIR)]) ?? '/usr/bin/ssh';
@@ -34,11 +38,6 @@ export class TransportSet {
       this.cache.set(name, transport);
     }
     return transport;
-  }
-
-  /** A WinRM password, given as a value, never as argv or source text. */
-  setSecret(envName: string, value: string): void {
-    this.pwsh().setBlob(secretKey(envName), value);
   }
 
   async close(): Promise<void> {
@@ -68,7 +67,7 @@ export class TransportSet {
       case 'local':
         return localTransport(this.pwsh());
       case 'winrm':
-        return winrmTransport(this.pwsh());
+        return winrmTransport({ secrets: this.secrets });
     }
   }
 }

@@ -1,35 +1,79 @@
-import type { PwshHost } from '../pwsh-host.js';
+import { oneLine } from '../ssh-reason.js';
+import { runWinrsCommand, type WinrmTarget } from '../winrm/winrs-client.js';
+import { bootstrapInput, ENCODED_BOOTSTRAP } from './ssh-exec.js';
 import type { ScanRequest, Transport } from './transport.js';
-import { WorkerTransport } from './worker-transport.js';
-import { workerScript } from './worker-scripts.js';
 
-export const WINRM_NEEDS_WINDOWS =
-  'the winrm transport needs a Windows controller (PowerShell on Linux and macOS has no WinRM client); use ssh or ssh-exec from here';
+export interface WinrmTransportOptions {
+  /** Passwords by the NAME of the environment variable the inventory gives (`credentialEnv`). */
+  secrets: ReadonlyMap<string, string>;
+  /** Cap on the bytes one host may write to stdout. */
+  maxOutputBytes?: number;
+}
 
-/** Secrets travel to the worker as blobs under this prefix: never argv, never source text, never logs. */
-export const secretKey = (envName: string): string => `secret:${envName}`;
+/** Why a host cannot even be tried over WinRM, from the inventory alone. */
+function missingCredential(request: ScanRequest, secrets: ReadonlyMap<string, string>): string | undefined {
+  const { host } = request;
+  if (!host.user) return 'winrm needs an account: set user (user, DOMAIN\\user or user@domain) for this host';
+  if (!host.credentialEnv) return 'winrm needs a password: set credentialEnv to the NAME of an environment variable that holds it';
+  if (!secrets.has(host.credentialEnv)) return `no password: environment variable ${host.credentialEnv} is not set (and no terminal to ask on)`;
+  return undefined;
+}
 
 /**
- * WinRM (`New-PSSession -ComputerName`, HTTPS 5986 by default). Shares the session code with the ssh
- * transport; only the parameter set differs. The password comes from the environment variable the
- * inventory names (or a prompt, resolved by the caller and stored with `worker.setBlob(secretKey(...))`).
+ * WinRM from any controller, with nothing installed on the target: the same remote design as ssh-exec
+ * (the target's own powershell.exe, the bootstrap on its command line, bundle and payload on stdin), run
+ * through a WinRS cmd shell. A stop aborts the command: the client signals terminate and deletes the shell.
  */
-export function winrmTransport(worker: PwshHost, platform: NodeJS.Platform = process.platform): Transport {
-  const inner = new WorkerTransport(worker, {
-    script: workerScript('scan-winrm.ps1'),
-    params: ({ host }) => ({
-      ComputerName: host.address,
-      Port: host.port,
-      UseSsl: host.useSsl,
-      UserName: host.user ?? '',
-      ConnectMs: host.connectTimeoutMs,
-    }),
-    blobParams: ({ host }): Record<string, string> => (host.credentialEnv ? { Secret: secretKey(host.credentialEnv) } : {}),
-  });
+export function winrmTransport(options: WinrmTransportOptions): Transport {
+  const cap = options.maxOutputBytes ?? 4 * 1024 * 1024;
   return {
     async scan(request: ScanRequest): Promise<void> {
-      if (platform !== 'win32') return void request.stop.end('connect-failed', WINRM_NEEDS_WINDOWS);
-      return inner.scan(request);
+      const { host, stop } = request;
+      const missing = missingCredential(request, options.secrets);
+      if (missing) return void stop.end('connect-failed', missing);
+      const target: WinrmTarget = {
+        address: host.address,
+        port: host.port,
+        https: host.useSsl,
+        auth: host.auth,
+        user: host.user!,
+        password: options.secrets.get(host.credentialEnv!)!,
+        tls: { caFile: host.caFile, certThumbprint: host.certThumbprint, insecure: host.skipCertificateCheck },
+        connectTimeoutMs: host.connectTimeoutMs,
+      };
+      const abort = new AbortController();
+      stop.onStop(() => abort.abort());
+      let bytes = 0;
+      let partial = '';
+      let stderr = '';
+      const outcome = await runWinrsCommand(target, {
+        command: host.shell,
+        args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', ENCODED_BOOTSTRAP],
+        stdin: bootstrapInput(request.bundle.text, request.payload),
+        signal: abort.signal,
+        onStdout: (text) => {
+          bytes += text.length;
+          if (bytes > cap) return void stop.end('output-cap', `output exceeded the cap of ${cap} bytes`);
+          const lines = (partial + text).split('\n');
+          partial = lines.pop() ?? '';
+          request.onOutput(lines);
+        },
+        onStderr: (text) => {
+          stderr = (stderr + text).slice(-16_384);
+        },
+      });
+      if (partial) request.onOutput([partial]);
+      if (outcome.ok) {
+        if (outcome.exitCode !== 0) {
+          const why = oneLine(stderr.trim().split('\n').pop() ?? '') || 'no error text';
+          stop.end('remote-crash', `remote PowerShell exited with code ${outcome.exitCode}: ${why}`);
+        }
+        return;
+      }
+      if (outcome.stage === 'aborted') return;
+      // No session (refused, TLS, 401, a fault at Create such as the shell quota): the host was not reached.
+      if (outcome.stage !== 'command' && !request.reached()) stop.end('connect-failed', outcome.reason);
+      else stop.end('remote-crash', `the WinRM session broke: ${outcome.reason}`);
     },
   };
 }

@@ -6,7 +6,7 @@ const WORKER_DIR = path.join(PACKAGE_ROOT, 'src', 'runner', 'worker');
 const cache = new Map<string, string>();
 
 /** The text of a controller-side script in src/runner/worker (read once per process). */
-export function workerScript(name: 'scan-ssh.ps1' | 'scan-winrm.ps1' | 'scan-local.ps1' | 'Invoke-FsPackInSession.ps1' | 'run-fleet-checks.ps1'): string {
+export function workerScript(name: 'scan-ssh.ps1' | 'scan-local.ps1' | 'Invoke-FsPackInSession.ps1' | 'run-fleet-checks.ps1'): string {
   let text = cache.get(name);
   if (text === undefined) {
     text = readFileSync(path.join(WORKER_DIR, name), 'utf8');
