@@ -24,7 +24,7 @@ export function normaliseCloud(value: string): Cloud | undefined {
   return ALIASES[value.toLowerCase()];
 }
 
-/** The cloud a vault region belongs to (mars-checks.md section 2): china... is china, usgov... or usdod... is usgov. */
+/** The cloud a vault region belongs to, from Azure's region names: china... is china, usgov... or usdod... is usgov. */
 export function inferCloudFromRegion(region: string): Cloud {
   const name = region.toLowerCase();
   if (name.startsWith('china')) return 'china';

@@ -115,7 +115,7 @@ function localPath(value: string | undefined, baseDir: string): string | undefin
   return isAbsolute(value) ? value : resolve(baseDir, value);
 }
 
-/** The cloud as given, else inferred from `vars.vaultRegion` (mars-checks.md section 2), else public; warns when guessing. */
+/** The cloud as given, else inferred from `vars.vaultRegion` (the region's name says its cloud), else public; warns when guessing. */
 function decideCloud(given: string | undefined, vars: Record<string, unknown>, where: string, warnings: WarningList): Cloud {
   const region = typeof vars['vaultRegion'] === 'string' && vars['vaultRegion'] !== '' ? vars['vaultRegion'] : undefined;
   const cloud = given === undefined ? undefined : normaliseCloud(given);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// What one check on one host ends as. `timeout` and `not-run` are set by the controller only;
+// What one check on one host ends as. `not-run` is set by the controller only;
 // `waived` is set by the waiver stage and keeps the original status in `waivedStatus`.
 export const REMOTE_CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped', 'error'] as const;
 export const CHECK_STATUSES = [...REMOTE_CHECK_STATUSES, 'not-run', 'waived'] as const;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadPack, listPacks, checkFunctionName, PackError } from '../../src/checks/catalog.js';
 import { checkMetadataSchema } from '../../src/record/check-metadata.js';
 
-// Section 1 of the MARS reference (mars-checks.md): the fact probe and checks 1..30, in order.
+// The MARS pack's checks in the order pack.json runs them: the fact probe, then checks 1..30.
 const REFERENCE_IDS = [
   'mars-agent-detect', 'mars-local-admin', 'mars-os-supported', 'mars-os-server-core', 'mars-dotnet-version',
   'mars-powershell-version', 'mars-os-updates', 'mars-vcredist-2008r2', 'mars-install-dir-attributes', 'mars-cache-folder',

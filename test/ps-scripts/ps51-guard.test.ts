@@ -62,14 +62,14 @@ describe('Windows PowerShell 5.1 guard', () => {
     expect(extra).toEqual([]);
   });
 
-  test('the seven-only fixture covers every rule the brief names', () => {
+  test('the seven-only fixture covers every rule of the 5.1 guard', () => {
     const rules = new Set(expectedRules(SEVEN_ONLY).map((w) => w.rule));
     for (const rule of ['NullCoalescing', 'NullCoalescingAssign', 'NullConditionalMember', 'NullConditionalIndex',
       'Ternary', 'PipelineChain', 'BackgroundOperator', 'CoreOnlyParameter', 'CleanBlock', 'CoreOnlyCommand',
       'CoreOnlyVariable', 'CoreOnlyEscape', 'LeadingPipe']) {
       expect(rules, rule).toContain(rule);
     }
-    // ForEach-Object -Parallel and ConvertFrom-Json -AsHashtable are the parameters the brief calls out.
+    // ForEach-Object -Parallel and ConvertFrom-Json -AsHashtable: the two 7-only parameters checks are most tempted by.
     const params = fixtureRun.findings.filter((f) => f.Rule === 'CoreOnlyParameter').map((f) => f.Message).join('\n');
     expect(params).toContain('ForEach-Object -Parallel');
     expect(params).toContain('ConvertFrom-Json -AsHashtable');

@@ -10,7 +10,7 @@ import { alive, eventually } from '../helpers/lab-processes.js';
 import { PWSH, REPO } from '../helpers/pwsh.js';
 
 /*
- * Each defect of node-powershell 5.0.1 (see /work/shared/reference/powershell-infra.md section 7) gets a
+ * Each defect of node-powershell 5.0.1 (named where src/runner/pwsh-host.ts works around it) gets a
  * pair: a test that shows the bad behaviour against the bare library (it would fail if the library were
  * fixed), and a test that PwshHost does the right thing. Demonstrations that crash Node run in child
  * processes (test/fixtures/pwsh-host/), so this process never sees an unhandled rejection.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { oneLine, sshReason } from '../../src/runner/ssh-reason.js';
 
-// What ssh prints for each failure (docs: /work/shared/reference/powershell-infra.md, section 5) and the
-// one line a report must show for it.
+// What OpenSSH's client prints for each failure, in its own words, and the one line a report must show
+// for it.
 const CASES: Array<[string, string, string]> = [
   ['no listener', 'ssh: connect to host 127.0.0.50 port 2222: Connection refused', 'connection refused (nothing listening on the port)'],
   ['silent peer, ssh ConnectTimeout', 'Connection timed out during banner exchange\nConnection to 127.0.0.51 port 2222 timed out', 'connect timed out during the SSH banner exchange'],
