@@ -3,11 +3,11 @@ import { promptSecret } from '../prompt-secret.js';
 
 export interface SecretSources {
   env?: NodeJS.ProcessEnv;
-  /** Asks on the terminal; absent where no one can answer (no terminal, or not Windows, where WinRM cannot run). */
+  /** Asks on the terminal; absent where no one can answer (no terminal: a nightly job). */
   prompt?: (question: string) => Promise<string>;
 }
 
-const canPrompt = (): boolean => process.stdin.isTTY === true && process.platform === 'win32';
+const canPrompt = (): boolean => process.stdin.isTTY === true;
 
 /**
  * WinRM passwords by the environment variable the inventory names (`credentialEnv`): its value, or
