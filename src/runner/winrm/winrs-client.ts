@@ -138,28 +138,46 @@ export async function runWinrsCommand(target: WinrmTarget, cmd: WinrsCommand, op
       if (text) (name === 'stdout' ? cmd.onStdout : cmd.onStderr)(text);
     };
     for (;;) {
-      let response: WsmanResponse;
+      const asked = Date.now();
+      let response: WsmanResponse | undefined;
       try {
         response = await call(receiveMessage(headers, shell, command), 'Receive', 'command');
       } catch (e) {
         // No output before OperationTimeout is the service saying "nothing yet": ask again.
-        if (e instanceof Stopped && e.failure.kind === 'fault' && isOperationTimeout(e.failure.fault)) continue;
-        throw e;
+        if (!(e instanceof Stopped && e.failure.kind === 'fault' && isOperationTimeout(e.failure.fault))) throw e;
       }
-      for (const stream of response.streams) {
+      for (const stream of response?.streams ?? []) {
         if (stream.commandId && stream.commandId.toLowerCase() !== command.toLowerCase()) continue;
         if (stream.name !== 'stdout' && stream.name !== 'stderr') continue;
         deliver(stream.name, decoders[stream.name].decode(stream.data, { stream: true }));
       }
-      const state = response.commandState;
+      const state = response?.commandState;
       if (state?.state === 'Done') {
         deliver('stdout', decoders.stdout.decode());
         deliver('stderr', decoders.stderr.decode());
         if (state.exitCode === undefined) throw new Stopped('command', notSoap('the command ended without an exit code'));
         return state.exitCode;
       }
+      // Windows holds a Receive until there is output; a service that answers empty at once is not spun on.
+      const empty = (response?.streams ?? []).every((st) => st.data.length === 0);
+      if (empty && Date.now() - asked < EMPTY_RECEIVE_PAUSE_MS) await pause(EMPTY_RECEIVE_PAUSE_MS, cmd.signal);
     }
   }
+}
+
+const EMPTY_RECEIVE_PAUSE_MS = 100;
+
+/** Waits `ms`, or less if the signal aborts first. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 function notSoap(detail: string): WinrmFailure {

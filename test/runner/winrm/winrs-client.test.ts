@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   commandResponse,
   createResponse,
@@ -13,8 +13,7 @@ import {
 import { runWinrsCommand, type WinrsCommand, type WinrsOutcome } from '../../../src/runner/winrm/winrs-client.js';
 import type { WinrmTarget } from '../../../src/runner/winrm/winrm-target.js';
 import { at } from './helpers/xml-tree.js';
-import { sentStdin, startScriptedWsman, type Answer, type ScriptedWsman, type WsmanCall } from './helpers/scripted-wsman.js';
-import { makeTestCertificates, type TestCertificates } from './helpers/test-certs.js';
+import { scriptedWsmanSuite, sentStdin, type Answer, type ScriptedWsman, type WsmanCall } from './helpers/scripted-wsman.js';
 
 const SHELL = '0A3F6C2E-1B2D-4E5F-8A9B-0C1D2E3F4A5B';
 const COMMAND = '77DF7BB6-B5A0-4777-ABD9-9823C0774074';
@@ -23,25 +22,14 @@ const PASSWORD = 'C4n4ry-P@ss-7f3e';
 const RSP = 'http://schemas.microsoft.com/wbem/wsman/1/windows/shell';
 const S = 'http://www.w3.org/2003/05/soap-envelope';
 
-let certs: TestCertificates;
-let server: ScriptedWsman | undefined;
-
-beforeAll(async () => {
-  certs = await makeTestCertificates();
-});
-afterAll(() => certs.remove());
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const suite = scriptedWsmanSuite();
 
 type Script = Partial<Record<string, (call: WsmanCall, n: number) => Answer | Promise<Answer>>>;
 
 /** Answers each action as a healthy Windows host does, unless the script says otherwise; `n` counts calls of that action. */
 async function serve(script: Script = {}, outputs: Array<{ chunks: StreamChunk[]; exitCode?: number }> = [{ chunks: [], exitCode: 0 }]): Promise<ScriptedWsman> {
   const counts = new Map<string, number>();
-  server = await startScriptedWsman({
-    tls: certs.good,
+  return suite.start({
     user: USER,
     password: PASSWORD,
     answer: (call) => {
@@ -70,11 +58,10 @@ async function serve(script: Script = {}, outputs: Array<{ chunks: StreamChunk[]
       }
     },
   });
-  return server;
 }
 
 function target(port: number, over: Partial<WinrmTarget> = {}): WinrmTarget {
-  return { address: '127.0.0.1', port, https: true, auth: 'basic', user: USER, password: PASSWORD, tls: { caFile: certs.caFile }, connectTimeoutMs: 2_000, ...over };
+  return { address: '127.0.0.1', port, https: true, auth: 'basic', user: USER, password: PASSWORD, tls: { caFile: suite.certs().caFile }, connectTimeoutMs: 2_000, ...over };
 }
 
 interface Run {
@@ -158,6 +145,19 @@ describe('a command that runs to the end', () => {
     });
     expect((await run(target(s.port))).outcome).toEqual({ ok: true, exitCode: 0 });
     expect(actions(s).filter((a) => a === 'Receive')).toHaveLength(3);
+  });
+
+  it('does not spin on a service that answers an empty Receive at once', async () => {
+    let first = 0;
+    const s = await serve({
+      Receive: (call) => {
+        first ||= Date.now();
+        const exitCode = Date.now() - first > 500 ? 0 : undefined;
+        return { xml: receiveResponse(call.messageId, { commandId: COMMAND, chunks: [], exitCode, outputStreams: ['stdout', 'stderr'] }) };
+      },
+    });
+    expect((await run(target(s.port))).outcome).toEqual({ ok: true, exitCode: 0 });
+    expect(actions(s).filter((a) => a === 'Receive').length).toBeLessThanOrEqual(8);
   });
 
   it('returns the exit code the command ended with', async () => {
@@ -308,7 +308,6 @@ describe('the password', () => {
       const s = await serve(script);
       outcomes.push((await run(target(s.port, over))).outcome);
       await s.close();
-      server = undefined;
     }
     outcomes.push((await run(target(1, { address: 'no-such-host.invalid' }))).outcome);
     const aborted = new AbortController();

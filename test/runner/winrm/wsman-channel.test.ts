@@ -1,29 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commandResponse, deleteResponse, faultEnvelope, FAULTS } from '../../../src/lab/fake-winrm/responses.js';
 import { commandMessage, deleteShellMessage, type SessionHeaders } from '../../../src/runner/winrm/soap-messages.js';
 import type { WinrmTarget } from '../../../src/runner/winrm/winrm-target.js';
 import { WsmanChannel } from '../../../src/runner/winrm/wsman-channel.js';
-import { startScriptedWsman, type Answer, type ScriptedWsman, type WsmanCall } from './helpers/scripted-wsman.js';
-import { makeTestCertificates, type TestCertificates } from './helpers/test-certs.js';
+import { scriptedWsmanSuite, type Answer, type ScriptedWsman, type WsmanCall } from './helpers/scripted-wsman.js';
 
 const SHELL = '0A3F6C2E-1B2D-4E5F-8A9B-0C1D2E3F4A5B';
 const OPTS = { timeoutMs: 2_000, operation: 'Delete' };
 
-let certs: TestCertificates;
+const suite = scriptedWsmanSuite();
 let server: ScriptedWsman | undefined;
 
-beforeAll(async () => {
-  certs = await makeTestCertificates();
-});
-afterAll(() => certs.remove());
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
 async function serve(answer: (call: WsmanCall) => Answer): Promise<{ target: WinrmTarget; headers: SessionHeaders }> {
-  server = await startScriptedWsman({ tls: certs.good, user: 'scan', password: 'pw', answer });
-  const target: WinrmTarget = { address: '127.0.0.1', port: server.port, https: true, auth: 'basic', user: 'scan', password: 'pw', tls: { caFile: certs.caFile }, connectTimeoutMs: 2_000 };
+  server = await suite.start({ user: 'scan', password: 'pw', answer });
+  const caFile = suite.certs().caFile;
+  const target: WinrmTarget = { address: '127.0.0.1', port: server.port, https: true, auth: 'basic', user: 'scan', password: 'pw', tls: { caFile }, connectTimeoutMs: 2_000 };
   return { target, headers: { to: `https://127.0.0.1:${server.port}/wsman`, operationTimeoutS: 20 } };
 }
 

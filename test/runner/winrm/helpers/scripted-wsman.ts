@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { makeTestCertificates, type Pem, type TestCertificates } from './test-certs.js';
 import { at, xmlTree, type XmlNode } from './xml-tree.js';
-import type { Pem } from './test-certs.js';
 
 const S = 'http://www.w3.org/2003/05/soap-envelope';
 const WSA = 'http://schemas.xmlsoap.org/ws/2004/08/addressing';
@@ -112,5 +113,31 @@ export async function startScriptedWsman(options: {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+export type ScriptedWsmanOptions = Parameters<typeof startScriptedWsman>[0];
+
+/**
+ * Registers the hooks of a file of scripted-listener tests: test certificates for the file, listeners
+ * (with the good certificate) that are closed after each test.
+ */
+export function scriptedWsmanSuite(): { certs(): TestCertificates; start(options: Omit<ScriptedWsmanOptions, 'tls'>): Promise<ScriptedWsman> } {
+  let certs: TestCertificates | undefined;
+  const open: ScriptedWsman[] = [];
+  beforeAll(async () => {
+    certs = await makeTestCertificates();
+  });
+  afterAll(() => certs?.remove());
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return {
+    certs: () => certs!,
+    start: async (options) => {
+      const server = await startScriptedWsman({ ...options, tls: certs!.good });
+      open.push(server);
+      return server;
+    },
   };
 }
