@@ -22,3 +22,19 @@ describe('runRecordSchema', () => {
     expect(result.success).toBe(false);
   });
 });
+
+describe('runRecordSchema, checks and trend', () => {
+  it('reads a record written before checks had a failure phrase, naming each failure by check id', () => {
+    const record = syntheticRun({ hosts: 1, checks: 2 });
+    const old = { ...record, checks: record.checks.map(({ failure: _dropped, ...rest }) => rest) };
+    expect(runRecordSchema.parse(old).checks.map((c) => c.failure)).toEqual(['Check mars-local-admin failed', 'Check mars-os-supported failed']);
+  });
+
+  it('accepts a record without a trend, and a trend of whole counts', () => {
+    const record = syntheticRun({ hosts: 1 });
+    expect(runRecordSchema.parse(record).trend).toBeUndefined();
+    const point = { runId: 'r1', startedAt: record.startedAt, hosts: 3, readyHosts: 1, failingHosts: 1, unreachableHosts: 1, newFailures: null };
+    expect(runRecordSchema.parse({ ...record, trend: [point] }).trend).toEqual([point]);
+    expect(runRecordSchema.safeParse({ ...record, trend: [{ ...point, readyHosts: -1 }] }).success).toBe(false);
+  });
+});
