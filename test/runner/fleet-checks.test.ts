@@ -1,0 +1,92 @@
+// The fleet-side checks in a real pwsh worker with the real bundle: the one applicability rule, and the
+// stop stage (Ctrl-C, the deadline) ending them like any host.
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadPack } from '../../src/checks/catalog.js';
+import type { ResolvedHost } from '../../src/inventory/schema.js';
+import type { HostResult } from '../../src/record/run-record.js';
+import { runFleetChecks, type FleetCheckOptions } from '../../src/runner/fleet-checks.js';
+import { PwshHost } from '../../src/runner/pwsh-host.js';
+import { packBundles } from '../../src/runner/run-scan.js';
+import { hostIdentity } from '../../src/runner/scan-host.js';
+import { PWSH } from '../helpers/pwsh.js';
+
+const pack = loadPack('mars');
+const FLEET = ['mars-fleet-duplicate-names', 'mars-fleet-vault-capacity'];
+
+function host(name: string, vars: Record<string, unknown>): ResolvedHost {
+  return {
+    name, address: name, transport: 'ssh', port: 22, shell: 'powershell.exe', subsystem: 'powershell', useSsl: true,
+    auth: 'ntlm', skipCertificateCheck: false, lab: false, cloud: 'public', tags: [], connectTimeoutMs: 5000, vars,
+  };
+}
+
+function ok(h: ResolvedHost, computerName: string): HostResult {
+  return { ...hostIdentity(h), status: 'ok', termination: { reason: 'completed' }, computerName, checks: [] };
+}
+
+// A fleet check that waits a minute: what Ctrl-C and the deadline must cut short.
+const slowBundle = () => {
+  const real = packBundles('mars').real;
+  return { key: 'bundle:mars:slow', text: `${real.text}\nfunction Test-MarsFleetDuplicateNames { param($Hosts) Start-Sleep -Seconds 60 }\n` };
+};
+
+let worker: PwshHost | undefined;
+afterEach(async () => {
+  await worker?.close();
+  worker = undefined;
+});
+
+function options(over: Partial<FleetCheckOptions>): FleetCheckOptions {
+  worker ??= new PwshHost({ pwsh: PWSH });
+  const hosts = [host('fs01', { vaultName: 'rsv-a' }), host('fs02', { vaultName: 'rsv-a' })];
+  return {
+    worker, bundle: packBundles('mars').real, pack, checkIds: FLEET, hosts,
+    results: [ok(hosts[0]!, 'FS01'), ok(hosts[1]!, 'FS01')], signal: new AbortController().signal, deadlineMs: 60_000, ...over,
+  };
+}
+
+describe('runFleetChecks', () => {
+  it('judges the fleet: two hosts of one name in one vault fail the duplicate-names check', async () => {
+    const o = options({});
+    await runFleetChecks(o);
+    expect(o.results.map((r) => r.checks.find((c) => c.id === 'mars-fleet-duplicate-names')?.status)).toEqual(['fail', 'fail']);
+  }, 60_000);
+
+  it('skips a registration-phase fleet check under phase=install, with the same reason a host check gets', async () => {
+    const hosts = [host('fs01', { vaultName: 'rsv-a', phase: 'install' }), host('fs02', { vaultName: 'rsv-a', phase: 'install' })];
+    const o = options({ hosts, results: hosts.map((h) => ok(h, 'FS01')) });
+    await runFleetChecks(o);
+    for (const r of o.results) {
+      expect(r.checks.map((c) => [c.id, c.status, c.reason])).toEqual(FLEET.map((id) => [id, 'skipped', "registration-phase check; this run's phase is install"]));
+    }
+    // Nothing applied, so nothing ran: no pwsh was started for it.
+    expect(worker!.pid).toBeUndefined();
+  });
+
+  it('a run interrupted before the fleet checks gives them not-run at once, never pass', async () => {
+    const run = new AbortController();
+    run.abort();
+    const o = options({ signal: run.signal });
+    await runFleetChecks(o);
+    for (const r of o.results) expect(r.checks.map((c) => c.status)).toEqual(['not-run', 'not-run']);
+  });
+
+  it('Ctrl-C during a slow fleet check ends it within seconds as not-run', async () => {
+    const run = new AbortController();
+    const o = options({ signal: run.signal, bundle: slowBundle() });
+    setTimeout(() => run.abort(), 3000);
+    const started = Date.now();
+    await runFleetChecks(o);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    for (const r of o.results) expect(r.checks.map((c) => [c.id, c.status, c.reason])).toEqual(FLEET.map((id) => [id, 'not-run', 'run interrupted']));
+  }, 60_000);
+
+  it('a fleet check past its deadline is an error that says so, on every host', async () => {
+    const o = options({ deadlineMs: 4000, bundle: slowBundle() });
+    await runFleetChecks(o);
+    for (const r of o.results) {
+      expect(r.checks.map((c) => c.status)).toEqual(['error', 'error']);
+      expect(r.checks[0]?.summary).toBe('fleet check failed: fleet checks passed their 4 s deadline');
+    }
+  }, 60_000);
+});
