@@ -18,6 +18,7 @@ export function headerValues(res: RawResponse, name: string): string[] {
  * (status line, header order), which Node's http client would normalise away.
  */
 export class RawConnection {
+  private static readonly open_ = new Set<RawConnection>();
   private buf = Buffer.alloc(0);
   private waiting: (() => void) | undefined;
   private ended = false;
@@ -27,7 +28,9 @@ export class RawConnection {
       this.buf = Buffer.concat([this.buf, d]);
       this.waiting?.();
     });
+    RawConnection.open_.add(this);
     socket.on('close', () => {
+      RawConnection.open_.delete(this);
       this.ended = true;
       this.waiting?.();
     });
@@ -89,5 +92,10 @@ export class RawConnection {
 
   close(): void {
     this.socket.destroy();
+  }
+
+  /** Closes every connection still open, so a failed test leaves none behind (for afterEach). */
+  static closeAll(): void {
+    for (const c of RawConnection.open_) c.close();
   }
 }
