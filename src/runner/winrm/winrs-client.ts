@@ -18,8 +18,9 @@ import { WsmanChannel } from './wsman-channel.js';
 /**
  * Runs one command in a WinRS cmd shell the way ssh-exec runs one over SSH: create the shell, start the
  * command, send stdin, stream stdout and stderr as they arrive, and always delete the shell at the end.
- * On abort it signals terminate and deletes the shell on a fresh connection, each within a short bound, so
- * nothing is left running on the target; the promise always settles and never rejects.
+ * On abort it signals terminate and deletes the shell (on the same connection if no request was cut, else on
+ * a fresh one), each within a short bound, so nothing is left running on the target; the promise always
+ * settles and never rejects.
  */
 
 export type { WinrmTarget } from './winrm-target.js';

@@ -135,6 +135,8 @@ export class WsmanChannel {
       try {
         body = decryptBody(this.session, body, contentType);
       } catch (e) {
+        // The two sides' sealing sequences no longer agree: this connection's session is spent.
+        this.close();
         return { ok: false, failure: { kind: 'not-soap', status: reply.status, contentType, detail: `the sealed answer cannot be opened: ${(e as Error).message}` } };
       }
     }
