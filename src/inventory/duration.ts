@@ -8,7 +8,7 @@ export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/;
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
 
 /** The rule a bad duration breaks, worded for one-line error messages. */
-export const DURATION_RULE = 'must be a duration like 500ms, 15s or 2m, or a number of seconds';
+const DURATION_RULE = 'must be a duration like 500ms, 15s or 2m, or a number of seconds';
 
 /** Milliseconds for a duration, or the reason it is not one (`must be ..., got "abc"`). */
 export function checkDuration(value: unknown): { ok: true; ms: number } | { ok: false; error: string } {

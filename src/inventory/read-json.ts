@@ -8,7 +8,7 @@ import { KNOWN_FIELDS, defaultsFileSchema, defaultsSchema, hostEntrySchema, inve
 import { findSecrets, hasFindingWithin } from './secrets.js';
 
 /** Parse JSON text, or the one line that says where it is broken. */
-export function parseJsonDocument(text: string, file: string): { ok: true; value: unknown } | { ok: false; problems: string[] } {
+function parseJsonDocument(text: string, file: string): { ok: true; value: unknown } | { ok: false; problems: string[] } {
   const parsed = parseJsonText(text);
   if (parsed.ok) return parsed;
   return { ok: false, problems: [`${file}: line ${parsed.line} column ${parsed.column}: invalid JSON: ${parsed.message}`] };

@@ -7,10 +7,10 @@ import { HOST_ADDRESS_PATTERN, isHostAddress } from './host-name.js';
 // The inventory file format. This file is the one truth: the JSON Schema for editors
 // (inventory.schema.json), the CSV/text readers and the types all derive from it.
 
-export const TRANSPORTS = ['ssh', 'ssh-exec', 'winrm', 'local'] as const;
+const TRANSPORTS = ['ssh', 'ssh-exec', 'winrm', 'local'] as const;
 
 /** Longest accepted connect timeout: a larger number is almost always milliseconds typed as seconds. */
-export const MAX_CONNECT_TIMEOUT_MS = 10 * 60_000;
+const MAX_CONNECT_TIMEOUT_MS = 10 * 60_000;
 
 // Patterns that keep values out of shells and ssh options: nothing starts with `-`, no control characters.
 const USER_PART = '[A-Za-z0-9._][A-Za-z0-9._-]{0,63}';
