@@ -26,6 +26,8 @@ export const hostResultSchema = z.strictObject({
   psVersion: z.string().optional(),
   /** A lab host: its Windows state was read from a staged state file, not from a real Windows machine. */
   staged: z.boolean().optional(),
+  /** Reached over HTTPS without verifying its certificate (skipCertificateCheck): every report says so. */
+  certificateUnchecked: z.literal(true).optional(),
   checks: z.array(checkOutcomeSchema),
 });
 export type HostResult = z.infer<typeof hostResultSchema>;

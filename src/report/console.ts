@@ -1,6 +1,7 @@
 // The console summary the admin reads at the end of a scan. Pure: returns text, never prints.
 import type { Change, HostResult, RunRecord } from '../record/run-record.js';
 import { formatDuration, plural } from './format.js';
+import { runNotes } from './run-notes.js';
 import { summarizeRun, type RunSummary } from './summarize.js';
 import { CHANGE_KIND_ORDER, sortChanges } from './changes.js';
 import { exitMeaning } from '../policy/exit-code.js';
@@ -144,8 +145,7 @@ export function renderSummary(record: RunRecord, options: RenderOptions): string
     paint(summary.failingHosts > 0 ? 'red' : summary.unscannedHosts > 0 ? 'magenta' : 'green', summary.verdict),
   ];
   if (record.interrupted) head.push(paint('red', 'The run was interrupted: results are incomplete.'));
-  const staged = record.hosts.filter((h) => h.staged).length;
-  if (staged > 0) head.push(paint('dim', `${plural(staged, 'host')} of a lab: Windows state staged from state files, not real Windows machines.`));
+  for (const note of runNotes(record)) head.push(paint('dim', note));
   sections.push(head);
   sections.push(checksTable(summary, paint, limit));
   sections.push(hostsSection(record, paint, limit));

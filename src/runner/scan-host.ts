@@ -137,6 +137,7 @@ function hostResult(host: ResolvedHost, plan: HostScanPlan, run: HostPlan, attem
     startedAt: started.toISOString(),
     durationMs,
     ...identity,
+    ...(host.transport === 'winrm' && host.useSsl && host.skipCertificateCheck ? { certificateUnchecked: true as const } : {}),
     checks: outcomes(plan.checkIds, run, finished, termination, seconds),
   };
 }

@@ -3,6 +3,7 @@
 import type { RunRecord } from '../../record/run-record.js';
 import { isReadyHost } from '../../history/trend.js';
 import { formatDuration, plural } from '../format.js';
+import { runNotes } from '../run-notes.js';
 import type { RunSummary } from '../summarize.js';
 import { anchorId } from './escape.js';
 import { h, type Markup } from './markup.js';
@@ -13,11 +14,10 @@ import { percent, plainTable, shareBar } from './widgets.js';
 const utc = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 
 function header(record: RunRecord, title: string): Markup {
-  const staged = record.hosts.filter((h) => h.staged).length;
   return h`<header><h1>${title}</h1>
 <p class="meta">${`${record.pack.name} ${record.pack.version} · run ${record.runId} · started ${utc(record.startedAt)} · ${plural(record.hosts.length, 'host')} in ${formatDuration(record.durationMs)}`}</p>
 ${record.interrupted ? h`<p class="alert">The run was interrupted: results are incomplete, and hosts not reached are marked not-run.</p>` : ''}
-${staged > 0 ? h`<p class="note">${`${plural(staged, 'host')} of a lab: their Windows state came from staged state files, not from real Windows machines.`}</p>` : ''}</header>`;
+${runNotes(record).map((note) => h`<p class="note">${note}</p>`)}</header>`;
 }
 
 function tiles(record: RunRecord, summary: RunSummary): Markup {
