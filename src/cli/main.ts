@@ -6,6 +6,7 @@ import { diffCommand, historyListCommand, historyPruneCommand } from './commands
 import { inventoryCheckCommand, inventorySchemaCommand } from './commands/inventory.js';
 import { labDownCommand, labUpCommand } from './commands/lab.js';
 import { reportCommand } from './commands/report.js';
+import { PAPER_SIZES } from '../report/pdf.js';
 import { scanCommand, scanOptions, type ScanArgs } from './commands/scan.js';
 import { EXIT_CODES, exitCodesLine } from '../policy/exit-code.js';
 import { errorLine } from '../record/one-line.js';
@@ -45,8 +46,11 @@ export function cli(argv: string[]): Argv {
         y
           .positional('run', { type: 'string', demandOption: true, describe: 'run record (.json) written by a scan' })
           .option('xlsx', { type: 'string', describe: 'workbook to write' })
-          .option('junit', { type: 'string', describe: 'JUnit XML to write' }),
-      (a) => run(() => reportCommand({ run: a.run, xlsx: a.xlsx, junit: a.junit })),
+          .option('junit', { type: 'string', describe: 'JUnit XML to write' })
+          .option('html', { type: 'string', describe: 'HTML report to write' })
+          .option('pdf', { type: 'string', describe: 'PDF report to write (printed by Chromium)' })
+          .option('paper', { choices: PAPER_SIZES, default: 'a4' as const, describe: 'PDF paper, landscape' }),
+      (a) => run(() => reportCommand({ run: a.run, xlsx: a.xlsx, junit: a.junit, html: a.html, pdf: a.pdf, paper: a.paper })),
     )
     .command(
       'checks',

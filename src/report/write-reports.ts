@@ -5,9 +5,11 @@ import type { RunRecord } from '../record/run-record.js';
 import { errorLine } from '../record/one-line.js';
 import { readRunJson, writeRunJson } from './json.js';
 import { writeJunit } from './junit.js';
+import { writeHtmlReport } from './html/write-html.js';
+import { writePdfReport, type PaperSize } from './pdf.js';
 import { writeWorkbook } from './xlsx/write-workbook.js';
 
-export type ReportKind = 'xlsx' | 'json' | 'junit';
+export type ReportKind = 'xlsx' | 'json' | 'junit' | 'html' | 'pdf';
 
 export interface WriteReportsOptions {
   /** Where default-named reports go. */
@@ -18,6 +20,12 @@ export interface WriteReportsOptions {
   json?: string | false;
   /** JUnit path; written only when given. */
   junit?: string;
+  /** HTML report path; written only when given. */
+  html?: string;
+  /** PDF report path (the HTML report printed by Chromium); written only when given. */
+  pdf?: string;
+  /** The PDF's paper, landscape; default A4. */
+  paper?: PaperSize;
 }
 
 export interface WriteReportsResult {
@@ -32,10 +40,12 @@ export function reportBaseName(runId: string): string {
   return `fleet-scan-${runId.replace(/[^A-Za-z0-9._-]+/g, '-')}`;
 }
 
-const WRITERS: Record<ReportKind, (record: RunRecord, file: string) => Promise<void>> = {
+const WRITERS: Record<ReportKind, (record: RunRecord, file: string, paper: PaperSize | undefined) => Promise<void>> = {
   xlsx: writeWorkbook,
   json: writeRunJson,
   junit: writeJunit,
+  html: (record, file) => writeHtmlReport(record, file),
+  pdf: (record, file, paper) => writePdfReport(record, file, { paper }),
 };
 
 export async function writeReports(record: RunRecord, options: WriteReportsOptions): Promise<WriteReportsResult> {
@@ -45,16 +55,18 @@ export async function writeReports(record: RunRecord, options: WriteReportsOptio
     ['json', options.json === undefined ? `${base}.json` : options.json],
     ['xlsx', options.xlsx === undefined ? `${base}.xlsx` : options.xlsx],
     ['junit', options.junit],
-  ]);
+    ['html', options.html],
+    ['pdf', options.pdf],
+  ], options.paper);
 }
 
-async function writeEach(record: RunRecord, wanted: [ReportKind, string | false | undefined][]): Promise<WriteReportsResult> {
+async function writeEach(record: RunRecord, wanted: [ReportKind, string | false | undefined][], paper?: PaperSize): Promise<WriteReportsResult> {
   const result: WriteReportsResult = { paths: {}, errors: [] };
   for (const [kind, file] of wanted) {
     if (!file) continue;
     try {
       await mkdir(dirname(file), { recursive: true });
-      await WRITERS[kind](record, file);
+      await WRITERS[kind](record, file, paper);
       result.paths[kind] = file;
     } catch (error) {
       result.errors.push(`${kind} report not written to ${file}: ${errorLine(error)}`);
@@ -66,14 +78,19 @@ async function writeEach(record: RunRecord, wanted: [ReportKind, string | false 
 export interface RebuildReportsOptions {
   xlsx?: string;
   junit?: string;
+  html?: string;
+  pdf?: string;
+  paper?: PaperSize;
 }
 
-/** `fleet-scan report RUN.json --xlsx FILE [--junit FILE]`: reads the record and writes only what is asked. */
+/** `fleet-scan report RUN.json [--xlsx FILE] [--junit FILE] [--html FILE] [--pdf FILE]`: reads the record and writes only what is asked. */
 export async function rebuildReports(runJsonPath: string, options: RebuildReportsOptions): Promise<WriteReportsResult> {
   const read = await readRunJson(runJsonPath);
   if (!read.ok) return { paths: {}, errors: [read.message] };
   return writeEach(read.record, [
     ['xlsx', options.xlsx],
     ['junit', options.junit],
-  ]);
+    ['html', options.html],
+    ['pdf', options.pdf],
+  ], options.paper);
 }

@@ -31,6 +31,14 @@ describe('writeReports', () => {
     expect(readFileSync(junit, 'utf8')).toContain('<testsuites ');
   });
 
+  it('writes the HTML report only when asked', async () => {
+    const outDir = fresh();
+    const html = join(outDir, 'site', 'report.html');
+    const result = await writeReports(syntheticRun({ hosts: 2 }), { outDir, xlsx: false, json: false, html });
+    expect(result).toEqual({ paths: { html }, errors: [] });
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
   it('still writes the other reports when one cannot be written, and says which in one line', async () => {
     const outDir = fresh();
     const blocker = join(outDir, 'file');
@@ -57,6 +65,18 @@ describe('rebuildReports', () => {
     expect(result).toEqual({ paths: { xlsx, junit }, errors: [] });
     expect(existsSync(xlsx)).toBe(true);
     expect((readFileSync(junit, 'utf8').match(/<testsuite /g) ?? []).length).toBe(4);
+  });
+
+  it('rebuilds the HTML and the PDF report (Letter, when asked) from a saved run record', async () => {
+    const dir = fresh();
+    const record = syntheticRun({ hosts: 3 });
+    const written = await writeReports(record, { outDir: dir, xlsx: false });
+    const html = join(dir, 'again.html');
+    const pdf = join(dir, 'again.pdf');
+    const result = await rebuildReports(written.paths.json!, { html, pdf, paper: 'letter' });
+    expect(result).toEqual({ paths: { html, pdf }, errors: [] });
+    expect(readFileSync(html, 'utf8')).toContain(`run ${record.runId}`);
+    expect(readFileSync(pdf, 'latin1')).toMatch(/^%PDF-[\s\S]*\/MediaBox \[0 0 792 612\]/);
   });
 
   it('returns the one-line read error and writes nothing when the record is bad', async () => {

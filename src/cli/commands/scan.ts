@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { compareWithPrevious } from '../../history/compare-with-previous.js';
+import { readTrend } from '../../history/trend.js';
 import { exitCodeFor } from '../../policy/exit-code.js';
 import { applyWaivers } from '../../policy/waivers.js';
+import { PAPER_SIZES, type PaperSize } from '../../report/pdf.js';
 import { writeReports } from '../../report/write-reports.js';
 import { runScan } from '../../runner/run-scan.js';
 import { listFlag } from '../durations.js';
@@ -35,6 +37,9 @@ export interface ScanArgs {
   xlsx?: string | boolean;
   json?: string | boolean;
   junit?: string;
+  html?: string;
+  pdf?: string;
+  paper?: PaperSize;
   history?: string | boolean;
   waivers?: string;
   failOn: 'any' | 'new';
@@ -61,6 +66,9 @@ export function scanOptions(y: Argv): Argv<ScanArgs> {
     .option('xlsx', { describe: 'workbook path (--no-xlsx: none)' })
     .option('json', { describe: 'run record path (--no-json: none)' })
     .option('junit', { type: 'string', describe: 'JUnit XML path' })
+    .option('html', { type: 'string', describe: 'HTML report path (one self-contained file)' })
+    .option('pdf', { type: 'string', describe: 'PDF report path (the HTML report printed by Chromium)' })
+    .option('paper', { choices: PAPER_SIZES, default: 'a4' as const, describe: 'PDF paper, landscape' })
     .option('history', { describe: 'history database (--no-history: do not record this run)' })
     .option('waivers', { type: 'string', describe: 'waiver file (.json or .csv)' })
     .option('fail-on', { choices: ['any', 'new'] as const, default: 'any' as const, describe: 'exit code reflects any failure, or only new ones since the previous run' })
@@ -114,6 +122,7 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
     record = applyWaivers(record, waivers, new Date());
     if (history) {
       record = compareWithPrevious(history.store, record);
+      record = { ...record, trend: readTrend(history.store, record) };
       history.store.saveRun(record);
     }
     const code = exitCodeFor(record, { failOn: plan.failOn });

@@ -1,4 +1,5 @@
 import { shouldUseColor } from '../../report/console.js';
+import type { PaperSize } from '../../report/pdf.js';
 import type { WriteReportsOptions } from '../../report/write-reports.js';
 import { UsageError } from '../usage-error.js';
 
@@ -18,12 +19,15 @@ export interface OutputArgs {
   xlsx?: string | boolean;
   json?: string | boolean;
   junit?: string;
+  html?: string;
+  pdf?: string;
+  paper?: PaperSize;
   verbose: boolean;
   color?: boolean;
   top: number;
 }
 
-/** `--xlsx`/`--json` (a path, or `--no-...` for none), `--junit`, and the summary's `--top`, `--verbose`, `--color`. */
+/** `--xlsx`/`--json` (a path, or `--no-...` for none), `--junit`, `--html`, `--pdf` (`--paper`), and the summary's `--top`, `--verbose`, `--color`. */
 export function outputFlags(
   args: OutputArgs,
   outDir: string,
@@ -32,7 +36,7 @@ export function outputFlags(
 ): OutputFlags {
   if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top: must be a whole number of at least 1, got ${args.top}`);
   return {
-    reports: { outDir, xlsx: reportPath(args.xlsx), json: reportPath(args.json), junit: args.junit },
+    reports: { outDir, xlsx: reportPath(args.xlsx), json: reportPath(args.json), junit: args.junit, html: args.html, pdf: args.pdf, paper: args.paper },
     summary: { color: args.color ?? shouldUseColor(stdout, env), verbose: args.verbose, top: args.top },
   };
 }

@@ -1,5 +1,5 @@
 // `fleet-scan report` as a user runs it: a file it cannot write is bad input, one line, exit 2. Needs `npm run build`.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,16 @@ const dir = mkdtempSync(path.join(tmpdir(), 'fleet-scan-report-cmd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('fleet-scan report', () => {
+  it('writes the HTML report of a run record with --html', async () => {
+    const runFile = path.join(dir, 'run-html.json');
+    writeFileSync(runFile, JSON.stringify(syntheticRun({ hosts: 3 })));
+    const html = path.join(dir, 'again.html');
+    const run = await runCli(['report', runFile, '--html', html]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe(`wrote ${html}\n`);
+    expect(readFileSync(html, 'utf8')).toContain('<p id="verdict"');
+  });
+
   it('exits 2 with one line naming a report it cannot write, and still writes the others', async () => {
     const runFile = path.join(dir, 'run.json');
     writeFileSync(runFile, JSON.stringify(syntheticRun({ hosts: 3 })));

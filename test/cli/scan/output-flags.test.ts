@@ -14,6 +14,12 @@ describe('outputFlags', () => {
       .toEqual({ outDir, xlsx: undefined, json: 'run.json', junit: 'ci/mars.xml' });
   });
 
+  it('writes the HTML and PDF reports only when asked, on the paper asked for', () => {
+    expect(outputFlags(args, outDir, tty, {}).reports).toMatchObject({ html: undefined, pdf: undefined });
+    expect(outputFlags({ ...args, html: 'r.html', pdf: 'r.pdf', paper: 'letter' }, outDir, tty, {}).reports)
+      .toMatchObject({ html: 'r.html', pdf: 'r.pdf', paper: 'letter' });
+  });
+
   it('writes no workbook with --no-xlsx and no run record with --no-json', () => {
     expect(outputFlags({ ...args, xlsx: false, json: false }, outDir, tty, {}).reports).toMatchObject({ xlsx: false, json: false });
   });
