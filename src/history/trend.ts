@@ -4,7 +4,7 @@ import { UNSEEN_HOST_STATUSES } from '../policy/exit-code.js';
 import type { HistoryStore } from './store.js';
 
 /** How many runs the trend holds by default (this one included): two weeks of nightly runs. */
-export const TREND_RUNS = 14;
+const TREND_RUNS = 14;
 
 const READY_STATUSES: ReadonlySet<string> = new Set(['pass', 'warn', 'skipped', 'waived']);
 

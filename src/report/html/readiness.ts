@@ -26,7 +26,7 @@ const GROUPINGS: { by: string; keys: (host: HostResult) => string[] }[] = [
   { by: 'tag', keys: (h) => (h.tags.length > 0 ? h.tags : ['(no tag)']) },
 ];
 
-export const failsAnyCheck = (host: HostResult): boolean => host.checks.some((c) => c.status === 'fail');
+const failsAnyCheck = (host: HostResult): boolean => host.checks.some((c) => c.status === 'fail');
 
 /** Readiness by each grouping the hosts carry (a grouping no host has is left out); worst readiness first. */
 export function readinessBy(record: RunRecord): Grouping[] {

@@ -22,7 +22,7 @@ function defaultTitle(record: RunRecord): string {
 }
 
 /** The report as chunks of HTML, in page order. */
-export function* htmlReportChunks(record: RunRecord, options: HtmlReportOptions = {}): Generator<string> {
+function* htmlReportChunks(record: RunRecord, options: HtmlReportOptions = {}): Generator<string> {
   const title = options.title ?? defaultTitle(record);
   const summary = summarizeRun(record);
   yield pageStart(`${title} · run ${record.runId}`).text;
