@@ -83,7 +83,7 @@ export function cli(argv: string[]): Argv {
             c
               .option('hosts', { type: 'number', describe: 'number of hosts (default: one per state file)' })
               .option('states', { type: 'string', describe: 'folder of staged-state files (default: the shipped mix)' })
-              .option('transport', { choices: ['ssh', 'ssh-exec'] as const, default: 'ssh' as const })
+              .option('transport', { choices: ['ssh', 'ssh-exec', 'winrm'] as const, default: 'ssh' as const })
               .option('base', { type: 'string', describe: 'first three octets of the loopback addresses (default 127.0.0)' }),
           (a) => run(() => labUpCommand({ hosts: a.hosts, states: a.states, dir: a.dir, transport: a.transport, base: a.base })),
         )

@@ -3,6 +3,7 @@ import { stopLabProcesses } from './kill-lab.js';
 import { LabError } from './lab-error.js';
 import { isOurListener, readLabPids, removeLabPids } from './lab-pids.js';
 import { startLab, type Lab, type SubsystemMode } from './start-lab.js';
+import type { WinrmHostSpec } from './fake-winrm/lab-hosts.js';
 
 export type { Lab, LabHost, SubsystemMode } from './start-lab.js';
 
@@ -19,6 +20,10 @@ export interface StartFleetOptions {
   names?: string[];
   /** Keep running after this process exits (`lab up`). */
   detach?: boolean;
+  /** By position: hosts given a spec here are WinRM hosts (fake-winrm), the others sshd hosts. */
+  winrm?: (WinrmHostSpec | undefined)[];
+  /** fake-winrm's compiled main.js, for tests that run the sources. */
+  fakeWinrmEntry?: string;
 }
 
 /** The address of host `index` (0-based) of a fleet on `base`. */
@@ -39,8 +44,12 @@ export function startFleet(options: StartFleetOptions): Promise<Lab> {
     address: fleetAddress(base, i),
     subsystem: options.subsystem ?? 'pwsh',
     ...(states ? { state: states[i % states.length]! } : {}),
+    ...(options.winrm?.[i] ? { winrm: options.winrm[i] } : {}),
   }));
-  return startLab({ dir: options.dir, port: options.port, hosts, detach: options.detach });
+  return startLab({
+    dir: options.dir, port: options.port, hosts, detach: options.detach,
+    ...(options.fakeWinrmEntry ? { fakeWinrmEntry: options.fakeWinrmEntry } : {}),
+  });
 }
 
 export type StopResult = { ok: true; stopped: number } | { ok: false; message: string };

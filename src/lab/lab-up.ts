@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fleetAddress, startFleet, stopFleetDir, type StopResult } from './fleet.js';
 import { buildLabInventory, type LabTransport } from './lab-inventory.js';
+import type { WinrmHostSpec } from './fake-winrm/lab-hosts.js';
 import { listStateFiles, planLabHosts, type PlannedHost } from './lab-state.js';
 import { PACKAGE_ROOT } from '../checks/package-root.js';
 
@@ -16,11 +17,31 @@ export interface LabUpOptions {
   /** First three octets of the host addresses. */
   base?: string;
   port?: number;
+  /** `winrm`: every host is a fake-winrm host; otherwise sshd hosts, but for those `winrm` names. */
   transport?: LabTransport;
+  /**
+   * By host position: WinRM hosts and how each listens, logs on or misbehaves (a mixed fleet when the
+   * transport is ssh or ssh-exec). With transport winrm, hosts without an entry get HTTPS and NTLM.
+   */
+  winrm?: (WinrmHostSpec | undefined)[];
+  /** fake-winrm's compiled main.js, for tests that run the sources. */
+  fakeWinrmEntry?: string;
+}
+
+export interface LabUpHost {
+  name: string;
+  address: string;
+  state?: string;
+  transport: LabTransport;
+  port: number;
 }
 
 export type LabUpResult =
-  | { ok: true; dir: string; inventory: string; hosts: { name: string; address: string; state?: string }[] }
+  | {
+    ok: true; dir: string; inventory: string; hosts: LabUpHost[];
+    /** Set when the lab has WinRM hosts: the password's file and the variable the inventory names. */
+    winrm?: { passwordFile: string; credentialEnv: string; caFile: string };
+  }
   | { ok: false; message: string };
 
 /**
@@ -45,28 +66,45 @@ export async function labUp(options: LabUpOptions = {}): Promise<LabUpResult> {
     return { ok: false, message: `no state files in ${statesDir}; pass --states DIR or --hosts N` };
   }
   if (planned.length === 0) return { ok: false, message: '--hosts must be at least 1' };
+  const transport = options.transport ?? 'ssh';
+  const winrm = planned.map((_, i) => options.winrm?.[i] ?? (transport === 'winrm' ? {} : undefined));
 
   let lab;
   try {
     const states = planned.flatMap((h) => (h.state ? [h.state] : []));
     lab = await startFleet({
-      dir, base, port, count: planned.length, names: planned.map((h) => h.name), detach: true,
+      dir, base, port, count: planned.length, names: planned.map((h) => h.name), detach: true, winrm,
       ...(states.length === planned.length ? { states } : {}),
+      ...(options.fakeWinrmEntry ? { fakeWinrmEntry: options.fakeWinrmEntry } : {}),
     });
   } catch (err) {
     return { ok: false, message: (err as Error).message };
   }
   const inventory = path.join(dir, 'inventory.json');
+  const access = lab.winrm;
   const doc = buildLabInventory({
     file: inventory, schemaFile: path.join(PACKAGE_ROOT, 'inventory.schema.json'),
-    transport: options.transport ?? 'ssh', port, clientKey: lab.clientKey, knownHosts: lab.knownHosts,
-    shell: lab.powershell,
-    hosts: planned.map((h, i) => ({ name: h.name, address: fleetAddress(base, i), ...(h.inventory ? { inventory: h.inventory } : {}) })),
+    transport, port, clientKey: lab.clientKey, knownHosts: lab.knownHosts, shell: lab.powershell,
+    hosts: planned.map((h, i) => {
+      const w = lab.hosts[i]?.winrm;
+      return {
+        name: h.name, address: fleetAddress(base, i), ...(h.inventory ? { inventory: h.inventory } : {}),
+        ...(w && access ? {
+          winrm: {
+            port: lab.hosts[i]!.port, useSsl: w.useSsl, auth: w.auth, user: access.user, credentialEnv: access.credentialEnv,
+            ...(w.useSsl ? { caFile: access.caFile } : {}), ...(w.useSsl && w.pin ? { certThumbprint: w.thumbprint } : {}),
+          },
+        } : {}),
+      };
+    }),
   });
   writeFileSync(inventory, `${JSON.stringify(doc, null, 2)}\n`);
   return {
     ok: true, dir, inventory,
-    hosts: lab.hosts.map((h) => ({ name: h.name, address: h.address, ...(h.stateFile ? { state: h.stateFile } : {}) })),
+    hosts: lab.hosts.map((h) => ({
+      name: h.name, address: h.address, transport: h.winrm ? 'winrm' : transport, port: h.port, ...(h.stateFile ? { state: h.stateFile } : {}),
+    })),
+    ...(access ? { winrm: { passwordFile: access.passwordFile, credentialEnv: access.credentialEnv, caFile: access.caFile } } : {}),
   };
 }
 

@@ -10,6 +10,10 @@ import { renderSshdConfig } from './sshd-config.js';
 import { spawnSshd, validateSshdConfig, type SshdProcess } from './sshd-process.js';
 import { tryConnect, waitListening } from './wait-listening.js';
 import { writeLabWrappers } from './wrappers.js';
+import { spawnFakeWinrm } from './fake-winrm/fake-winrm-process.js';
+import {
+  fakeWinrmEnv, LAB_PASSWORD_ENV, LAB_WINRM_USER, prepareWinrmHosts, WINRM_HTTP_PORT, WINRM_HTTPS_PORT, type WinrmHostSpec, type WinrmLab,
+} from './fake-winrm/lab-hosts.js';
 
 /** `pwsh`: the powershell subsystem; `none`: no Subsystem line; `missing-path`: it names a missing file. */
 export type SubsystemMode = 'pwsh' | 'none' | 'missing-path';
@@ -25,6 +29,8 @@ export interface LabHostSpec {
   authorizeClient?: boolean;
   /** false: known_hosts holds another key for this host, so host key verification fails. */
   trustHostKey?: boolean;
+  /** A WinRM host instead of an sshd one: served by the lab's fake-winrm on 5985 and 5986. */
+  winrm?: WinrmHostSpec;
 }
 
 export interface LabHost {
@@ -39,6 +45,8 @@ export interface LabHost {
   log: string;
   /** `<host dir>/state.json` when the host is dressed with a state. */
   stateFile?: string;
+  /** A WinRM host: `pid`, `config` and `log` are then fake-winrm's, `port` the listener the inventory names. */
+  winrm?: WinrmLab['hosts'][number]['spec'] & { certFile: string; thumbprint: string };
 }
 
 export interface Lab {
@@ -49,6 +57,8 @@ export interface Lab {
   knownHosts: string;
   /** The `powershell.exe` stand-in (pwsh) to use as the ssh-exec shell. */
   powershell: string;
+  /** Set when the lab has WinRM hosts: how to trust and log on to them. */
+  winrm?: { caFile: string; passwordFile: string; user: string; credentialEnv: string };
   /** Kills every session process group, then the listeners, and waits until all are gone. */
   stop(): Promise<void>;
 }
@@ -62,6 +72,8 @@ export interface StartLabOptions {
   /** Keep running after this process exits (`lab up`); otherwise an exit or signal stops the lab. */
   detach?: boolean;
   startTimeoutMs?: number;
+  /** fake-winrm's compiled main.js (tests run the sources; the default is the build beside this module). */
+  fakeWinrmEntry?: string;
 }
 
 interface Prepared {
@@ -113,7 +125,10 @@ function checkSpecs(dir: string, hosts: LabHostSpec[]): void {
   }
 }
 
-/** Starts one sshd per host spec, all in parallel, and waits until each accepts TCP. */
+/**
+ * Starts one sshd per host spec and one fake-winrm for all WinRM host specs, all in parallel, and waits
+ * until each host accepts TCP.
+ */
 export async function startLab(options: StartLabOptions): Promise<Lab> {
   const dir = path.resolve(options.dir);
   const port = options.port ?? 2222;
@@ -123,8 +138,9 @@ export async function startLab(options: StartLabOptions): Promise<Lab> {
   if (running.length > 0) throw new LabError(`a lab is already running in ${dir}; stop it first (fleet-scan lab down)`);
 
   // Another process on an address would answer for our host: say so rather than start a lab that lies.
-  const taken = (await Promise.all(options.hosts.map(async (h) => ((await tryConnect(h.address, port)) ? h.address : undefined)))).filter(Boolean);
-  if (taken.length > 0) throw new LabError(`${taken[0]}:${port} is already in use (another lab? try --base or lab down)${taken.length > 1 ? ` (and ${taken.length - 1} more addresses)` : ''}`);
+  const endpoints = options.hosts.flatMap((h) => (h.winrm ? [WINRM_HTTP_PORT, WINRM_HTTPS_PORT] : [port]).map((p): [string, number] => [h.address, p]));
+  const taken = (await Promise.all(endpoints.map(async ([a, p]) => ((await tryConnect(a, p)) ? `${a}:${p}` : undefined)))).filter(Boolean);
+  if (taken.length > 0) throw new LabError(`${taken[0]} is already in use (another lab? try --base or lab down)${taken.length > 1 ? ` (and ${taken.length - 1} more addresses)` : ''}`);
 
   const pwsh = findPwsh();
   if (!pwsh.ok) throw new LabError(pwsh.message);
@@ -143,8 +159,14 @@ export async function startLab(options: StartLabOptions): Promise<Lab> {
   }
 
   const clientPub = publicKeyOf(clientKey);
-  const prepared = await Promise.all(options.hosts.map((spec) =>
+  const prepared = await Promise.all(options.hosts.filter((h) => !h.winrm).map((spec) =>
     prepareHost(dir, port, spec, subsystems, clientPub, () => publicKeyOf(stranger))));
+  const winrmSpecs = options.hosts.flatMap((h) => (h.winrm ? [{ ...h, winrm: h.winrm }] : []));
+  const winrm = winrmSpecs.length > 0
+    ? await prepareWinrmHosts(dir, winrmSpecs, pwsh.value, { [LAB_MARKER]: dir }).catch((e: Error) => {
+      throw new LabError(`WinRM hosts: ${e.message}`);
+    })
+    : undefined;
 
   const known = prepared.map((p) =>
     knownHostsLine(p.host.address, port, publicKeyOf(p.spec.trustHostKey === false ? stranger : p.hostKey)));
@@ -152,21 +174,40 @@ export async function startLab(options: StartLabOptions): Promise<Lab> {
   else writeFileSync(knownHosts, `${known.join('\n')}\n`, { mode: 0o600 });
 
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' };
-  const hosts: LabHost[] = [];
-  const daemons: SshdProcess[] = [];
+  const started: LabHost[] = [];
+  // Each daemon with the addresses it must answer on: one sshd per host, one fake-winrm for all WinRM hosts.
+  const daemons: { name: string; pid: number; gone: SshdProcess['gone']; endpoints: [string, number][] }[] = [];
   let failure: string | undefined;
   for (const p of prepared) {
-    const started = spawnSshd(p.host.config, p.host.log, env);
-    if (!started.ok) {
-      failure = started.message;
+    const sshd = spawnSshd(p.host.config, p.host.log, env);
+    if (!sshd.ok) {
+      failure = sshd.message;
       break;
     }
-    daemons.push(started.value);
-    hosts.push({ ...p.host, pid: started.value.pid });
+    daemons.push({ name: p.host.name, pid: sshd.value.pid, gone: sshd.value.gone, endpoints: [[p.host.address, port]] });
+    started.push({ ...p.host, pid: sshd.value.pid });
   }
-  // Recorded before waiting, so even a half-started lab can be stopped from elsewhere.
+  if (winrm && failure === undefined) {
+    const fake = spawnFakeWinrm(winrm.configFile, winrm.log, fakeWinrmEnv(dir, LAB_MARKER), options.fakeWinrmEntry);
+    if (!fake.ok) failure = fake.message;
+    else {
+      const endpoints = winrm.hosts.flatMap((h): [string, number][] => [[h.address, WINRM_HTTP_PORT], [h.address, WINRM_HTTPS_PORT]]);
+      daemons.push({ name: 'fake-winrm', pid: fake.value.pid, gone: fake.value.gone, endpoints });
+      for (const h of winrm.hosts) {
+        started.push({
+          name: h.name, address: h.address, port: h.spec.useSsl ? WINRM_HTTPS_PORT : WINRM_HTTP_PORT, dir: h.dir, pid: fake.value.pid,
+          config: winrm.configFile, log: winrm.log, ...(h.stateFile ? { stateFile: h.stateFile } : {}),
+          winrm: { ...h.spec, certFile: h.certFile, thumbprint: h.thumbprint },
+        });
+      }
+    }
+  }
+  // Hosts in the order asked for, whatever started them.
+  const hosts = options.hosts.flatMap((spec) => started.filter((h) => h.name === spec.name));
+  // Recorded before waiting, so even a half-started lab can be stopped from elsewhere; WinRM hosts are
+  // listed one by one, each with fake-winrm's pid.
   writeLabPids({ dir, listeners: hosts.map((h) => ({ name: h.name, pid: h.pid, config: h.config })) });
-  const listeners = hosts.map((h) => h.pid);
+  const listeners = daemons.map((d) => d.pid);
   const forget = options.detach ? () => {} : onProcessExit(() => {
     killLabNow({ dir, listeners });
     removeLabPids(dir);
@@ -184,13 +225,18 @@ export async function startLab(options: StartLabOptions): Promise<Lab> {
 
   if (failure === undefined) {
     const timeoutMs = options.startTimeoutMs ?? 15_000;
-    const waits = await Promise.all(hosts.map((h, i) => waitListening(h.address, port, timeoutMs, daemons[i]!.gone)));
-    const bad = waits.map((w, i) => (w.ok ? undefined : `${hosts[i]!.name}: ${w.message}`)).filter(Boolean);
-    if (bad.length > 0) failure = bad[0];
+    const waits = await Promise.all(daemons.flatMap((d) => d.endpoints.map(async ([address, p]) => {
+      const w = await waitListening(address, p, timeoutMs, d.gone);
+      return w.ok ? undefined : `${d.name}: ${w.message}`;
+    })));
+    failure = waits.find(Boolean);
   }
   if (failure !== undefined) {
     await stop();
     throw new LabError(failure);
   }
-  return { dir, port, hosts, clientKey, knownHosts, powershell: wrappers.powershell, stop };
+  return {
+    dir, port, hosts, clientKey, knownHosts, powershell: wrappers.powershell, stop,
+    ...(winrm ? { winrm: { caFile: winrm.caFile, passwordFile: winrm.passwordFile, user: LAB_WINRM_USER, credentialEnv: LAB_PASSWORD_ENV } } : {}),
+  };
 }

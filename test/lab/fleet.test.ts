@@ -7,6 +7,8 @@ import { fleetAddress, startFleet, stopFleetDir, type Lab } from '../../src/lab/
 import { invokeCommandPs, invokeOnLab, sshExec } from '../helpers/lab-remoting.js';
 import { alive, eventually, labProcessesLeft, liveLabProcesses } from '../helpers/lab-processes.js';
 import { PWSH } from '../helpers/pwsh.js';
+import { compileLab } from '../helpers/compile-lab.js';
+import { headerValues, RawConnection } from './fake-winrm/helpers/raw-http.js';
 
 // Each lab in this file has its own 127.0.2x base, so parallel test files never share an address.
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-fleet-'));
@@ -167,4 +169,32 @@ describe('a 20-host fleet', () => {
     }
     expect(await labProcessesLeft(dir)).toEqual([]);
   });
+});
+
+describe('a mixed fleet: sshd hosts and fake-winrm hosts', () => {
+  test('ssh hosts answer ssh, WinRM hosts answer WinRM on 5985 and 5986 with their own certificate, and stop leaves nothing', async () => {
+    const dir = path.join(root, 'mixed');
+    const entry = path.join(compileLab(path.join(root, 'build'), ['fake-winrm/main.ts']), 'fake-winrm', 'main.js');
+    const lab = await startFleet({
+      dir, base: '127.0.27', count: 3, names: ['fs01', 'win01', 'win02'], winrm: [undefined, { useSsl: false }, { auth: 'basic', pin: true }], fakeWinrmEntry: entry,
+    });
+    try {
+      expect(lab.hosts.map((h) => [h.name, h.port, h.winrm?.useSsl, h.winrm?.auth])).toEqual([
+        ['fs01', 2222, undefined, undefined], ['win01', 5985, false, 'ntlm'], ['win02', 5986, true, 'basic'],
+      ]);
+      expect((await sshExec(lab, '127.0.27.2', ['echo', 'fs01'])).stdout.trim()).toBe('fs01');
+      const ca = readFileSync(lab.winrm!.caFile);
+      for (const address of ['127.0.27.3', '127.0.27.4']) {
+        for (const conn of [await RawConnection.open(address, 5985), await RawConnection.open(address, 5986, { ca })]) {
+          const res = await conn.request([], Buffer.from('<x/>'));
+          expect([res.statusLine, headerValues(res, 'Server')]).toEqual(['HTTP/1.1 401 ', ['Microsoft-HTTPAPI/2.0']]);
+          conn.close();
+        }
+      }
+      expect(lab.hosts[2]!.winrm!.thumbprint).toMatch(/^[0-9A-F]{40}$/);
+    } finally {
+      await lab.stop();
+    }
+    expect(await labProcessesLeft(dir)).toEqual([]);
+  }, 180_000);
 });

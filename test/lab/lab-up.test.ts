@@ -1,9 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { labDown, labUp, type LabUpResult } from '../../src/lab/lab-up.js';
 import { PACKAGE_ROOT } from '../../src/checks/package-root.js';
+import { buildBundle } from '../../src/checks/bundle.js';
+import { loadPack } from '../../src/checks/catalog.js';
+import { planHost } from '../../src/checks/plan.js';
+import { newMarker, outputLines, readFrame } from '../../src/runner/frames.js';
+import { ENCODED_BOOTSTRAP } from '../../src/runner/transports/ssh-exec.js';
+import { runWinrsCommand } from '../../src/runner/winrm/winrs-client.js';
+import { compileLab } from '../helpers/compile-lab.js';
 import { sshExec } from '../helpers/lab-remoting.js';
 import { alive, labProcessesLeft } from '../helpers/lab-processes.js';
 
@@ -58,7 +65,7 @@ describe('lab up with more hosts than states', () => {
     expect(inventory.defaults).toEqual({
       transport: 'ssh', user: 'root', port: 2222,
       keyFile: path.join(dir, 'client', 'id_ed25519'), knownHostsFile: path.join(dir, 'client', 'known_hosts'),
-      shell: path.join(dir, 'bin', 'powershell'), connectTimeout: '10s', cloud: 'public', tags: ['lab'],
+      shell: path.join(dir, 'bin', 'powershell'), connectTimeout: '10s', cloud: 'public', tags: ['lab'], lab: true,
     });
   });
 
@@ -123,5 +130,77 @@ describe('lab up options', () => {
     const up = await labUp({ dir: path.join(root, 'bad'), statesDir: badDir });
     expect(up.ok).toBe(false);
     if (!up.ok) expect(up.message).toMatch(/^01-web01\.json: inventory\.tags: /);
+  });
+});
+
+describe('lab up --transport winrm', () => {
+  const dir = path.join(root, 'winrm');
+  let up: LabUpResult;
+  let inventory: Inventory;
+
+  beforeAll(async () => {
+    const entry = path.join(compileLab(path.join(root, 'build'), ['fake-winrm/main.ts']), 'fake-winrm', 'main.js');
+    // fs01 over HTTPS (the default), sql02 over HTTP.
+    up = await labUp({ dir, statesDir, hosts: 2, base: '127.0.45', transport: 'winrm', winrm: [undefined, { useSsl: false }], fakeWinrmEntry: entry });
+    if (up.ok) inventory = JSON.parse(readFileSync(up.inventory, 'utf8')) as Inventory;
+  }, 180_000);
+  afterAll(async () => {
+    await labDown({ dir });
+  });
+
+  test('lists each host as winrm with its listener, the lab account, the NAME of the password variable and, on HTTPS, the lab CA', () => {
+    if (!up.ok) throw new Error(up.message);
+    const common = { transport: 'winrm', auth: 'ntlm', user: 'labadmin', credentialEnv: 'FLEET_SCAN_LAB_PASSWORD' };
+    expect(inventory.defaults).toEqual({ transport: 'winrm', connectTimeout: '10s', cloud: 'public', tags: ['lab'], lab: true });
+    expect(inventory.hosts).toEqual([
+      { name: 'fs01', address: '127.0.45.2', ...common, port: 5986, useSsl: true, caFile: path.join(dir, 'ca', 'lab-ca.pem'), cloud: 'public', tags: ['files'], vars: { vaultName: 'rsv-files' } },
+      { name: 'sql02', address: '127.0.45.3', ...common, port: 5985, useSsl: false, cloud: 'china' },
+    ]);
+    expect(up.winrm).toEqual({ passwordFile: path.join(dir, 'client', 'winrm-password'), credentialEnv: 'FLEET_SCAN_LAB_PASSWORD', caFile: path.join(dir, 'ca', 'lab-ca.pem') });
+  });
+
+  test('the password lives in a 0600 file of the lab dir, never in the inventory', () => {
+    if (!up.ok || !up.winrm) throw new Error('no winrm lab');
+    const password = readFileSync(up.winrm.passwordFile, 'utf8').trim();
+    expect(statSync(up.winrm.passwordFile).mode & 0o777).toBe(0o600);
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    expect(readFileSync(up.inventory, 'utf8')).not.toContain(password);
+  });
+
+  test('the real MARS pack runs on a staged host through fake-winrm with what the inventory says', async () => {
+    if (!up.ok || !up.winrm) throw new Error('no winrm lab');
+    const password = readFileSync(up.winrm.passwordFile, 'utf8').trim();
+    const results = [];
+    for (const h of inventory.hosts as { address: string; port: number; useSsl: boolean; caFile?: string }[]) {
+      const marker = newMarker();
+      const payload = Buffer.from(JSON.stringify({
+        host: 'lab', pack: 'mars', marker, cloud: 'public', vars: {}, controllerUtc: new Date().toISOString(), checkBudgetMs: 20_000,
+        checks: planHost(loadPack('mars'), ['mars-os-supported'], { cloud: 'public', vars: {} }).run,
+      })).toString('base64');
+      let stdout = '';
+      const outcome = await runWinrsCommand(
+        { address: h.address, port: h.port, https: h.useSsl, auth: 'ntlm', user: 'labadmin', password, connectTimeoutMs: 10_000, ...(h.caFile ? { tls: { caFile: h.caFile } } : {}) },
+        { command: 'powershell.exe', args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', ENCODED_BOOTSTRAP], stdin: `${buildBundle('mars', { staged: true })}\n#FSPAYLOAD ${payload}\n`,
+          signal: new AbortController().signal, onStdout: (s) => (stdout += s), onStderr: () => {} },
+      );
+      const report = outputLines([stdout]).map((l) => readFrame(l, marker)).find((f) => f.type === 'frame' && f.kind === 'report');
+      results.push({ outcome, facts: report?.type === 'frame' ? (report.value as { facts?: { staged?: boolean } }).facts : undefined });
+    }
+    expect(results.map((r) => [r.outcome.ok, r.facts?.staged])).toEqual([[true, true], [true, true]]);
+  }, 180_000);
+
+  test('one detached fake-winrm serves every host, recorded in the pids file once per host', () => {
+    const pids = (JSON.parse(readFileSync(path.join(dir, 'pids'), 'utf8')) as { listeners: { name: string; pid: number }[] }).listeners;
+    expect(pids.map((l) => l.name)).toEqual(['fs01', 'sql02']);
+    expect(new Set(pids.map((l) => l.pid)).size).toBe(1);
+    const stat = readFileSync(`/proc/${pids[0]!.pid}/stat`, 'utf8');
+    expect(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[3])).toBe(pids[0]!.pid);
+  });
+
+  test('lab down stops fake-winrm and leaves no process of the lab', async () => {
+    const pid = (JSON.parse(readFileSync(path.join(dir, 'pids'), 'utf8')) as { listeners: { pid: number }[] }).listeners[0]!.pid;
+    expect(await labDown({ dir })).toEqual({ ok: true, stopped: 2 });
+    expect(alive(pid)).toBe(false);
+    expect(await labProcessesLeft(dir)).toEqual([]);
   });
 });

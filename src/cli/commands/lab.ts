@@ -1,8 +1,11 @@
 import { labDown, labUp } from '../../lab/index.js';
 import { UsageError } from '../usage-error.js';
 
-/** `fleet-scan lab up`: a loopback fleet of sshd hosts dressed as Windows machines, and its inventory. */
-export async function labUpCommand(args: { hosts?: number; states?: string; dir: string; transport: 'ssh' | 'ssh-exec'; base?: string }): Promise<number> {
+/**
+ * `fleet-scan lab up`: a loopback fleet dressed as Windows machines, and its inventory: sshd hosts, or
+ * with `--transport winrm` fake-winrm hosts (HTTP 5985 and HTTPS 5986, NTLM and Basic).
+ */
+export async function labUpCommand(args: { hosts?: number; states?: string; dir: string; transport: 'ssh' | 'ssh-exec' | 'winrm'; base?: string }): Promise<number> {
   if (args.hosts !== undefined && (!Number.isInteger(args.hosts) || args.hosts < 1 || args.hosts > 250)) {
     throw new UsageError(`--hosts: must be a whole number from 1 to 250, got ${args.hosts}`);
   }
@@ -10,7 +13,10 @@ export async function labUpCommand(args: { hosts?: number; states?: string; dir:
   if (!result.ok) throw new UsageError(`lab up: ${result.message}`);
   process.stdout.write(`lab up: ${result.hosts.length} hosts in ${result.dir}\n`);
   for (const h of result.hosts) process.stdout.write(`  ${h.name.padEnd(14)} ${h.address}${h.state ? `  dressed as ${h.state}` : ''}\n`);
-  process.stdout.write(`inventory: ${result.inventory}\nnext: fleet-scan scan -i ${result.inventory}\n`);
+  process.stdout.write(`inventory: ${result.inventory}\n`);
+  // The WinRM password never goes into the inventory: it names a variable, set from the lab's 0600 file.
+  if (result.winrm) process.stdout.write(`password: export ${result.winrm.credentialEnv}="$(cat ${result.winrm.passwordFile})"\n`);
+  process.stdout.write(`next: fleet-scan scan -i ${result.inventory}\n`);
   return 0;
 }
 

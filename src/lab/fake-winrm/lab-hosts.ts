@@ -97,3 +97,10 @@ export async function prepareWinrmHosts(
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   return { caFile: ca.certFile, passwordFile, configFile, log: path.join(fakeDir, 'fake-winrm.log'), hosts };
 }
+
+/** The variables the fake-winrm process runs with: the lab marker, and what pwsh needs of ours. */
+export function fakeWinrmEnv(dir: string, marker: string): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin', [marker]: dir };
+  for (const name of ['HOME', 'USER', 'LANG']) if (process.env[name] !== undefined) env[name] = process.env[name]!;
+  return env;
+}
