@@ -69,3 +69,24 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq >/dev/null
   apt-get install -y -qq chromium >/dev/null
 fi
+
+# 7. LibreOffice Calc, poppler-utils and Carlito (Calibri's metrics) from Debian: a test prints the workbook
+#    to PDF through LibreOffice to check it opens without repair and prints on the pages its setup promises.
+if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null || [ -z "$(fc-list Carlito 2>/dev/null)" ]; then
+  say "installing libreoffice-calc, poppler-utils, fonts-crosextra-carlito"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends libreoffice-calc poppler-utils fonts-crosextra-carlito >/dev/null
+fi
+
+# 8. openxml-validate (tools/openxml-validate): Microsoft's Open XML SDK checks the workbook against the
+#    schema in a test; built only when one of its sources is newer than the last build.
+validator=$tools/openxml-validate/openxml-validate.dll
+if [ ! -f "$validator" ] || [ -n "$(find tools/openxml-validate -maxdepth 1 -type f -newer "$validator" -print -quit)" ]; then
+  say "building openxml-validate"
+  if ! out=$(dotnet build tools/openxml-validate -c Release -o "$tools/openxml-validate" -nologo -v q 2>&1); then
+    printf '%s\n' "$out" >&2
+    exit 1
+  fi
+  touch "$validator"
+fi

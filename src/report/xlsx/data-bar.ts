@@ -10,16 +10,20 @@ interface StreamingSheetInternals {
   _write(text: string): void;
 }
 
-/** Adds a data bar (scaled from 0 to the largest value) over `ref`, e.g. `C12:C41`. */
-export function addDataBar(ws: ExcelJS.Worksheet, ref: string, argb: string, priority = 900): void {
+/**
+ * Adds a data bar over `ref`, e.g. `C12:C41`, scaled from 0 to `max` (default: the range's largest value).
+ * Bars on one sheet need distinct priorities.
+ */
+export function addDataBar(ws: ExcelJS.Worksheet, ref: string, argb: string, options: { priority?: number; max?: number } = {}): void {
   const sheet = ws as unknown as StreamingSheetInternals;
   if (typeof sheet._writeConditionalFormatting !== 'function' || typeof sheet._write !== 'function') {
     throw new Error('addDataBar needs an exceljs streaming worksheet (exceljs 4.4 internals changed)');
   }
   const writeOthers = sheet._writeConditionalFormatting.bind(sheet);
+  const top = options.max === undefined ? '<cfvo type="max"/>' : `<cfvo type="num" val="${options.max}"/>`;
   const xml =
-    `<conditionalFormatting sqref="${ref}"><cfRule type="dataBar" priority="${priority}">` +
-    `<dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="${argb}"/></dataBar>` +
+    `<conditionalFormatting sqref="${ref}"><cfRule type="dataBar" priority="${options.priority ?? 900}">` +
+    `<dataBar><cfvo type="num" val="0"/>${top}<color rgb="${argb}"/></dataBar>` +
     `</cfRule></conditionalFormatting>`;
   // conditionalFormatting elements must be adjacent in the sheet XML, so ours follow exceljs' own.
   sheet._writeConditionalFormatting = () => {

@@ -1,12 +1,13 @@
 // Findings: one row per host and non-passing check (fail, error, warn, waived), worst first.
 //
-// Status colours here are plain cell fills, not conditional formatting: exceljs' streaming writer puts
-// <hyperlinks> before <conditionalFormatting>, and Excel rejects a sheet with both (exceljs PR #2803).
+// Status colours here are plain cell fills, written with each row. (exceljs' streaming writer puts <hyperlinks>
+// before <conditionalFormatting>, exceljs PR #2803; schema-order.ts now puts them back in order.)
 import type ExcelJS from 'exceljs';
 import type { CheckMetadata } from '../../record/check-metadata.js';
 import type { CheckOutcome } from '../../record/check-result.js';
 import type { HostResult, RunRecord } from '../../record/run-record.js';
-import { columnLetter, wrappedRowHeight, writeHeader, writeRow, type Value } from './sheet-kit.js';
+import { wrappedRowHeight, writeHeader, writeRow, type Value } from './sheet-kit.js';
+import { addTableSheet, finishTableSheet } from './table-sheet.js';
 import { LINK_FONT, STATUS_COLORS, TOP, WRAP, solidFill } from './styles.js';
 
 export const FINDINGS_SHEET = 'Findings';
@@ -37,24 +38,29 @@ export function collectFindings(record: RunRecord): Finding[] {
   );
 }
 
+function cellString(value: Value): string {
+  return typeof value === 'object' && value !== null ? value.text : String(value ?? '');
+}
+
 export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
   const catalogue = new Map<string, CheckMetadata>(record.checks.map((c) => [c.id, c]));
-  const ws = wb.addWorksheet(FINDINGS_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-  const widths = [22, 8, 26, 36, 9, 9, 44, 50, 50, 30, 32, 13];
+  const ws = addTableSheet(wb, FINDINGS_SHEET, record, { freezeColumns: 1 });
+  // Narrow enough that twelve columns print one landscape page wide; long text wraps instead.
+  const widths = [18, 7, 24, 24, 9, 8, 30, 32, 36, 24, 24, 13];
   ws.columns = widths.map((width) => ({ width }));
-  const wrapped = ['Title', 'Summary', 'Evidence', 'Remediation', 'Waiver justification'];
+  const wrapped = ['Check id', 'Title', 'Summary', 'Evidence', 'Remediation', 'Source', 'Waiver justification'];
   const wrappedColumns = wrapped.map((name) => FINDING_COLUMNS.indexOf(name));
   writeHeader(ws, FINDING_COLUMNS);
-  ws.autoFilter = `A1:${columnLetter(FINDING_COLUMNS.length)}1`;
 
   const styles: Partial<ExcelJS.Style>[] = FINDING_COLUMNS.map((name) =>
-    wrapped.includes(name) ? { alignment: WRAP } : name === 'Source' ? { alignment: TOP, font: LINK_FONT } : { alignment: TOP },
+    name === 'Source' ? { alignment: WRAP, font: LINK_FONT } : wrapped.includes(name) ? { alignment: WRAP } : { alignment: TOP },
   );
   const statusColumn = FINDING_COLUMNS.indexOf('Status');
   const statusStyles = new Map(
     FINDING_STATUS_ORDER.map((s) => [s, styles.map((st, i) => (i === statusColumn ? { ...st, fill: solidFill(STATUS_COLORS[s]!) } : st))]),
   );
 
+  let lastRow = 1;
   for (const { host, outcome } of collectFindings(record)) {
     const check = catalogue.get(outcome.id);
     const evidence = outcome.reason && outcome.status === 'error' ? [outcome.reason, ...outcome.evidence] : outcome.evidence;
@@ -72,10 +78,10 @@ export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, recor
         outcome.waiver?.justification ?? '',
         outcome.waiver?.expires ?? '',
     ];
-    writeRow(ws, values, {
+    lastRow = writeRow(ws, values, {
       styles: statusStyles.get(outcome.status as (typeof FINDING_STATUS_ORDER)[number]),
-      height: wrappedRowHeight(wrappedColumns.map((i) => [String(values[i] ?? ''), widths[i]!])),
+      height: wrappedRowHeight(wrappedColumns.map((i) => [cellString(values[i]), widths[i]!])),
     });
   }
-  ws.commit();
+  finishTableSheet(ws, FINDING_COLUMNS.length, lastRow);
 }

@@ -1,12 +1,26 @@
 // Hosts: one row per host, one status column per check, coloured by conditional formatting.
+//
+// The matrix comes right after the host's name and counts, and the host's details after the matrix: on
+// screen the statuses are visible without scrolling, and the print area (name, counts, matrix) fits one
+// landscape page wide, with the details left to the Unreachable sheet and the screen.
 import type ExcelJS from 'exceljs';
 import type { RunRecord } from '../../record/run-record.js';
 import { outcomeIndex } from '../summarize.js';
 import { columnLetter, writeRow } from './sheet-kit.js';
+import { addTableSheet, finishTableSheet } from './table-sheet.js';
 import { HEADER_STYLE, STATUS_COLORS, solidFill } from './styles.js';
 
 export const HOSTS_SHEET = 'Hosts';
-export const HOST_COLUMNS = ['Host', 'Address', 'Cloud', 'Tags', 'Host status', 'Reason', 'Failed', 'Warned'];
+/** Columns before the check matrix. */
+export const HOST_COLUMNS = ['Host', 'Cloud', 'Host status', 'Failed', 'Warned'];
+/** Columns after the check matrix (not printed). */
+export const HOST_DETAIL_COLUMNS = ['Address', 'Tags', 'Reason'];
+
+const HOST_WIDTHS = [20, 7, 9, 7, 7];
+const DETAIL_WIDTHS = [16, 16, 50];
+/** Wide enough for `skipped` and `not-run` in the matrix's 9-point font. */
+export const STATUS_WIDTH = 6.5;
+const STATUS_STYLE: Partial<ExcelJS.Style> = { font: { size: 9 }, alignment: { horizontal: 'center' } };
 
 /** One cellIs rule per status word; cellIs `equal` is understood by every Excel and LibreOffice version. */
 function statusRules(words: string[]): ExcelJS.ConditionalFormattingRule[] {
@@ -21,20 +35,22 @@ function statusRules(words: string[]): ExcelJS.ConditionalFormattingRule[] {
 
 export function writeHostsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
   const checkIds = record.checks.map((c) => c.id);
-  const width = HOST_COLUMNS.length + checkIds.length;
-  const ws = wb.addWorksheet(HOSTS_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-  ws.columns = [
-    { width: 24 }, { width: 16 }, { width: 9 }, { width: 16 }, { width: 12 }, { width: 40 }, { width: 8 }, { width: 8 },
-    ...checkIds.map(() => ({ width: 9 })),
-  ];
+  const matrixEnd = HOST_COLUMNS.length + checkIds.length;
+  const width = matrixEnd + HOST_DETAIL_COLUMNS.length;
+  const ws = addTableSheet(wb, HOSTS_SHEET, record, { freezeColumns: 1, titleColumns: 'A:A' });
+  ws.columns = [...HOST_WIDTHS, ...checkIds.map(() => STATUS_WIDTH), ...DETAIL_WIDTHS].map((w) => ({ width: w }));
   // Check ids run vertically so thirty status columns stay narrow enough to read side by side.
   const longestId = Math.max(0, ...checkIds.map((id) => id.length));
-  writeRow(ws, [...HOST_COLUMNS, ...checkIds], {
-    rowStyle: HEADER_STYLE,
-    styles: [...HOST_COLUMNS.map(() => undefined), ...checkIds.map(() => ({ ...HEADER_STYLE, alignment: { textRotation: 90, vertical: 'bottom' as const } }))],
-    height: Math.max(20, Math.ceil(longestId * 6.5)),
+  const rotated = { ...HEADER_STYLE, alignment: { textRotation: 90, vertical: 'bottom' as const, horizontal: 'center' as const } };
+  // The header row is tall for the rotated ids, so the other headers wrap instead of widening their columns.
+  const wrapped = { ...HEADER_STYLE, alignment: { wrapText: true, vertical: 'bottom' as const } };
+  writeRow(ws, [...HOST_COLUMNS, ...checkIds, ...HOST_DETAIL_COLUMNS], {
+    rowStyle: wrapped,
+    styles: [...HOST_COLUMNS.map(() => undefined), ...checkIds.map(() => rotated)],
+    height: Math.max(20, Math.ceil(longestId * 5.8)),
   });
 
+  const rowStyles = [...HOST_COLUMNS.map(() => undefined), ...checkIds.map(() => STATUS_STYLE)];
   for (const host of record.hosts) {
     const outcomes = outcomeIndex(host);
     let failed = 0;
@@ -45,17 +61,19 @@ export function writeHostsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: 
       if (status === 'warn') warned++;
       return status;
     });
-    writeRow(ws, [host.name, host.address, host.cloud, host.tags.join(', '), host.status, host.reason ?? '', failed, warned, ...statuses]);
+    writeRow(ws, [host.name, host.cloud, host.status, failed, warned, ...statuses, host.address, host.tags.join(', '), host.reason ?? ''], {
+      styles: rowStyles,
+    });
   }
 
   const lastRow = Math.max(2, record.hosts.length + 1);
-  ws.autoFilter = `A1:${columnLetter(width)}1`;
-  ws.addConditionalFormatting({ ref: `E2:E${lastRow}`, rules: statusRules(['ok', 'unreachable', 'timeout', 'error', 'not-run']) });
+  const hostStatus = columnLetter(HOST_COLUMNS.indexOf('Host status') + 1);
+  ws.addConditionalFormatting({ ref: `${hostStatus}2:${hostStatus}${lastRow}`, rules: statusRules(['ok', 'unreachable', 'timeout', 'error', 'not-run']) });
   if (checkIds.length > 0) {
     ws.addConditionalFormatting({
-      ref: `${columnLetter(HOST_COLUMNS.length + 1)}2:${columnLetter(width)}${lastRow}`,
+      ref: `${columnLetter(HOST_COLUMNS.length + 1)}2:${columnLetter(matrixEnd)}${lastRow}`,
       rules: statusRules(['fail', 'warn', 'pass', 'error', 'skipped', 'not-run', 'waived']),
     });
   }
-  ws.commit();
+  finishTableSheet(ws, width, record.hosts.length + 1, matrixEnd);
 }

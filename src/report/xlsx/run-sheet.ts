@@ -2,15 +2,17 @@
 import type ExcelJS from 'exceljs';
 import type { RunRecord } from '../../record/run-record.js';
 import { formatDuration } from '../format.js';
-import { writeBlank, writeHeader, writeRow } from './sheet-kit.js';
+import { printLabel, printOptions, setPrintArea } from './print-setup.js';
+import { wrappedRowHeight, writeBlank, writeHeader, writeRow } from './sheet-kit.js';
 import { LINK_FONT, SECTION_FONT, WRAP } from './styles.js';
 
 export const RUN_SHEET = 'Run';
 export const CATALOGUE_COLUMNS = ['Check id', 'Title', 'Phase', 'Severity', 'Clouds', 'Source'];
 
 export function writeRunSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
-  const ws = wb.addWorksheet(RUN_SHEET);
-  ws.columns = [{ width: 28 }, { width: 60 }, { width: 13 }, { width: 9 }, { width: 20 }, { width: 60 }];
+  const ws = wb.addWorksheet(RUN_SHEET, printOptions(printLabel(record)));
+  const widths = [28, 50, 13, 9, 20, 62];
+  ws.columns = widths.map((width) => ({ width }));
   const p = record.parameters;
   const facts: [string, string | number][] = [
     ['Run id', record.runId],
@@ -33,11 +35,13 @@ export function writeRunSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: Ru
   writeBlank(ws);
 
   writeRow(ws, ['Check catalogue'], { styles: [{ font: SECTION_FONT }] });
-  writeHeader(ws, CATALOGUE_COLUMNS);
+  let lastRow = writeHeader(ws, CATALOGUE_COLUMNS);
   for (const c of record.checks) {
-    writeRow(ws, [c.id, c.title, c.phase, c.severity, c.clouds.join(', '), { text: c.source, hyperlink: c.source }], {
+    lastRow = writeRow(ws, [c.id, c.title, c.phase, c.severity, c.clouds.join(', '), { text: c.source, hyperlink: c.source }], {
       styles: [undefined, { alignment: WRAP }, undefined, undefined, undefined, { font: LINK_FONT }],
+      height: wrappedRowHeight([[c.title, widths[1]!]]),
     });
   }
+  setPrintArea(ws, CATALOGUE_COLUMNS.length, lastRow);
   ws.commit();
 }

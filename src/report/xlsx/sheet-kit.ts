@@ -2,7 +2,7 @@
 // and every row is committed at once so 10,000 hosts never sit in memory as rows.
 import type ExcelJS from 'exceljs';
 import { cellText } from '../text.js';
-import { HEADER_STYLE } from './styles.js';
+import { BASE_FONT, HEADER_STYLE } from './styles.js';
 
 export type Value = string | number | boolean | null | undefined | { text: string; hyperlink: string };
 
@@ -26,20 +26,25 @@ function toCellValue(value: Value): ExcelJS.CellValue {
   return value;
 }
 
-/** Writes and commits one row and returns its number; `styles[i]` styles the i-th cell (0-based), `rowStyle` every cell. */
+/**
+ * Writes and commits one row and returns its number; `styles[i]` styles the i-th cell (0-based), `rowStyle` every
+ * cell, and `mergeTo` merges the first cell across columns 1..mergeTo (a streaming row merges before its commit).
+ */
 export function writeRow(
   ws: ExcelJS.Worksheet,
   values: Value[],
-  options: { styles?: (Partial<ExcelJS.Style> | undefined)[]; rowStyle?: Partial<ExcelJS.Style>; height?: number } = {},
+  options: { styles?: (Partial<ExcelJS.Style> | undefined)[]; rowStyle?: Partial<ExcelJS.Style>; height?: number; mergeTo?: number } = {},
 ): number {
   const row = ws.addRow(values.map(toCellValue));
   if (options.height !== undefined) row.height = options.height;
   if (options.rowStyle || options.styles) {
     values.forEach((_, i) => {
       const style = { ...options.rowStyle, ...options.styles?.[i] };
+      if (style.font) style.font = { ...BASE_FONT, ...style.font };
       if (Object.keys(style).length > 0) row.getCell(i + 1).style = style;
     });
   }
+  if (options.mergeTo !== undefined && options.mergeTo > 1) ws.mergeCells(row.number, 1, row.number, options.mergeTo);
   row.commit();
   return row.number;
 }
@@ -48,9 +53,16 @@ export function writeHeader(ws: ExcelJS.Worksheet, headers: string[]): number {
   return writeRow(ws, headers, { rowStyle: HEADER_STYLE });
 }
 
-/** A blank spacer row. */
-export function writeBlank(ws: ExcelJS.Worksheet): void {
-  ws.addRow([]).commit();
+/** A blank spacer row; returns its number. */
+export function writeBlank(ws: ExcelJS.Worksheet): number {
+  const row = ws.addRow([]);
+  row.commit();
+  return row.number;
+}
+
+/** `2026-11-25T08:00:00.000Z` as `2026-11-25 08:00:00 UTC`. */
+export function utcText(iso: string): string {
+  return iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 }
 
 const LINE_POINTS = 15;

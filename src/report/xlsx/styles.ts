@@ -15,6 +15,12 @@ export const STATUS_COLORS: Record<string, string> = {
   waived: 'FFBDD7EE',
 };
 
+/**
+ * The workbook's font, merged under every font a style sets: a font without a name is drawn in whatever
+ * the reader picks (LibreOffice picks a serif), and one without a size in its default size.
+ */
+export const BASE_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11 };
+
 export function solidFill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } };
 }

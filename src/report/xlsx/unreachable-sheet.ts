@@ -2,24 +2,24 @@
 import type ExcelJS from 'exceljs';
 import type { RunRecord } from '../../record/run-record.js';
 import { formatDuration } from '../format.js';
-import { columnLetter, writeHeader, writeRow } from './sheet-kit.js';
+import { writeHeader, writeRow } from './sheet-kit.js';
+import { addTableSheet, finishTableSheet } from './table-sheet.js';
 import { STATUS_COLORS, WRAP, solidFill } from './styles.js';
 
 export const UNREACHABLE_SHEET = 'Unreachable';
 export const UNREACHABLE_COLUMNS = ['Host', 'Status', 'Reason', 'Address', 'Transport', 'Duration'];
 
 export function writeUnreachableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
-  const ws = wb.addWorksheet(UNREACHABLE_SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const ws = addTableSheet(wb, UNREACHABLE_SHEET, record);
   ws.columns = [{ width: 24 }, { width: 12 }, { width: 70 }, { width: 16 }, { width: 10 }, { width: 10 }];
-  writeHeader(ws, UNREACHABLE_COLUMNS);
-  ws.autoFilter = `A1:${columnLetter(UNREACHABLE_COLUMNS.length)}1`;
+  let lastRow = writeHeader(ws, UNREACHABLE_COLUMNS);
   for (const host of record.hosts) {
     if (host.status === 'ok') continue;
-    writeRow(
+    lastRow = writeRow(
       ws,
       [host.name, host.status, host.reason ?? '', host.address, host.transport, host.durationMs === undefined ? '' : formatDuration(host.durationMs)],
       { styles: [undefined, { fill: solidFill(STATUS_COLORS[host.status]!) }, { alignment: WRAP }] },
     );
   }
-  ws.commit();
+  finishTableSheet(ws, UNREACHABLE_COLUMNS.length, lastRow);
 }

@@ -1,7 +1,8 @@
 // Waivers: every waiver of the run and whether it applied, expired or matched nothing.
 import type ExcelJS from 'exceljs';
 import type { RunRecord } from '../../record/run-record.js';
-import { columnLetter, writeHeader, writeRow } from './sheet-kit.js';
+import { writeHeader, writeRow } from './sheet-kit.js';
+import { addTableSheet, finishTableSheet } from './table-sheet.js';
 import { ALERT_FONT, WRAP } from './styles.js';
 
 export const WAIVERS_SHEET = 'Waivers';
@@ -9,14 +10,13 @@ export const WAIVER_COLUMNS = ['Host', 'Check', 'Justification', 'Owner', 'Expir
 
 /** Written only when the run had waivers. */
 export function writeWaiversSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
-  const ws = wb.addWorksheet(WAIVERS_SHEET, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const ws = addTableSheet(wb, WAIVERS_SHEET, record);
   ws.columns = [{ width: 24 }, { width: 28 }, { width: 50 }, { width: 16 }, { width: 12 }, { width: 10 }, { width: 9 }];
-  writeHeader(ws, WAIVER_COLUMNS);
-  ws.autoFilter = `A1:${columnLetter(WAIVER_COLUMNS.length)}1`;
+  let lastRow = writeHeader(ws, WAIVER_COLUMNS);
   for (const w of record.waivers) {
-    writeRow(ws, [w.host, w.check, w.justification, w.owner, w.expires, w.state, w.matched], {
+    lastRow = writeRow(ws, [w.host, w.check, w.justification, w.owner, w.expires, w.state, w.matched], {
       styles: [undefined, undefined, { alignment: WRAP }, undefined, undefined, w.state === 'applied' ? undefined : { font: ALERT_FONT }],
     });
   }
-  ws.commit();
+  finishTableSheet(ws, WAIVER_COLUMNS.length, lastRow);
 }

@@ -8,20 +8,27 @@ import { writeChangesSheet } from './changes-sheet.js';
 import { writeFindingsSheet } from './findings-sheet.js';
 import { writeHostsSheet } from './hosts-sheet.js';
 import { writeRunSheet } from './run-sheet.js';
+import { putWorkbookInSchemaOrder } from './schema-order.js';
 import { writeSummarySheet } from './summary-sheet.js';
+import { writeTrendSheet } from './trend-sheet.js';
 import { writeUnreachableSheet } from './unreachable-sheet.js';
 import { writeWaiversSheet } from './waivers-sheet.js';
 
-/** Writes the workbook to `file` (via a temporary file, so a crash never leaves half a workbook). */
+/**
+ * Writes the workbook to `file` (via temporary files, so a crash never leaves half a workbook): exceljs
+ * writes one, and a copy of it with its parts in schema order becomes `file`.
+ */
 export async function writeWorkbook(record: RunRecord, file: string): Promise<void> {
+  const raw = tempPathFor(file);
   const temp = tempPathFor(file);
   try {
     // Shared strings: without them exceljs writes t="str" cells, whose line breaks LibreOffice drops; the table
     // holds each distinct string once (status words repeat 300,000 times at 10,000 hosts).
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useStyles: true, useSharedStrings: true });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: raw, useStyles: true, useSharedStrings: true });
     wb.creator = record.tool.name;
     wb.created = new Date(record.finishedAt);
     writeSummarySheet(wb, record, summarizeRun(record));
+    if (record.trend && record.trend.length > 0) writeTrendSheet(wb, record);
     writeHostsSheet(wb, record);
     writeFindingsSheet(wb, record);
     writeUnreachableSheet(wb, record);
@@ -29,9 +36,12 @@ export async function writeWorkbook(record: RunRecord, file: string): Promise<vo
     if (record.waivers.length > 0) writeWaiversSheet(wb, record);
     writeRunSheet(wb, record);
     await wb.commit();
+    await putWorkbookInSchemaOrder(raw, temp);
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    await rm(raw, { force: true });
   }
 }

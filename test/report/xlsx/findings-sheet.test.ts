@@ -86,13 +86,12 @@ describe('Findings sheet', () => {
     expect(row[col('Evidence')]).toBe('nulhere');
   });
 
-  it('freezes and filters the header and uses no conditional formatting beside its hyperlinks', async () => {
+  it('freezes and filters the header, links sources as hyperlinks and colours statuses with plain fills', async () => {
     written = await writeAndReadWorkbook(syntheticRun({ hosts: 30 }));
     const ws = written.sheet('Findings');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(ws.autoFilter).toBe('A1:L1');
     const xml = readSheetXml(written.file, 'Findings');
-    // exceljs' streaming writer orders <hyperlinks> before <conditionalFormatting>, which Excel rejects.
     expect(xml).toContain('<hyperlinks>');
     expect(xml).not.toContain('<conditionalFormatting');
   });

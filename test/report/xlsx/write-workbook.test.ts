@@ -3,10 +3,15 @@ import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeWorkbook } from '../../../src/report/xlsx/write-workbook.js';
 import { syntheticRun } from '../../helpers/synthetic-run.js';
-import { writeAndReadWorkbook, type WrittenWorkbook } from '../../helpers/workbook.js';
+import { validateWithOpenXmlSdk, withTrend, writeAndReadWorkbook, type WrittenWorkbook } from '../../helpers/workbook.js';
 
 let written: WrittenWorkbook | undefined;
-afterEach(() => written?.cleanup());
+let first: WrittenWorkbook | undefined;
+afterEach(() => {
+  written?.cleanup();
+  first?.cleanup();
+  written = first = undefined;
+});
 
 describe('writeWorkbook', () => {
   it('writes the sheets in reading order, Waivers only when the run had waivers', async () => {
@@ -19,6 +24,29 @@ describe('writeWorkbook', () => {
     written = await writeAndReadWorkbook({ ...syntheticRun({ hosts: 12, checks: 5 }), waivers: [] });
     expect(written.workbook.worksheets.map((ws) => ws.name)).not.toContain('Waivers');
   });
+
+  it('puts the Trend sheet second when the record carries a trend from the history', async () => {
+    written = await writeAndReadWorkbook(withTrend(syntheticRun({ hosts: 12 }), 4));
+    expect(written.workbook.worksheets.map((ws) => ws.name).slice(0, 3)).toEqual(['Summary', 'Trend', 'Hosts']);
+    written.cleanup();
+
+    written = await writeAndReadWorkbook({ ...syntheticRun({ hosts: 12 }), trend: [] });
+    expect(written.workbook.worksheets.map((ws) => ws.name)).not.toContain('Trend');
+  });
+
+  it("validates with 0 errors against the Office Open XML schema in Microsoft's Open XML SDK", async () => {
+    // A nightly run with everything (trend, changes, waivers, unreachable and staged hosts) and a first,
+    // interrupted run with none of them.
+    const nightly = withTrend(syntheticRun({ hosts: 150, changes: true, unreachableRate: 0.05 }), 7);
+    nightly.hosts.slice(0, 10).forEach((h) => (h.staged = true));
+    written = await writeAndReadWorkbook(nightly);
+    first = await writeAndReadWorkbook({ ...syntheticRun({ hosts: 20, checks: 12, interrupted: true }), waivers: [] });
+    const validation = validateWithOpenXmlSdk(written.file);
+    expect(validation.errors).toEqual([]);
+    expect(validation.code).toBe(0);
+    expect(validation.output).toMatch(/0 error\(s\) in 1 file\(s\)/);
+    expect(validateWithOpenXmlSdk(first.file)).toMatchObject({ code: 0, errors: [] });
+  }, 120_000);
 
   it('keeps every worksheet name within the 31 characters Excel allows', async () => {
     written = await writeAndReadWorkbook(syntheticRun({ hosts: 3 }));
