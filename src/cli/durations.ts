@@ -1,11 +1,10 @@
 import { checkDuration } from '../inventory/duration.js';
 import { UsageError } from './usage-error.js';
 
-/** A duration flag (`90s`, `2m`, `500ms`, or seconds) in milliseconds, or a usage error naming the flag. */
+/** A duration flag (`90s`, `2m`, `500ms`, or seconds) in milliseconds, or a usage error naming the flag (zero is no duration). */
 export function durationFlag(flag: string, value: string | number): number {
   const parsed = checkDuration(value);
   if (!parsed.ok) throw new UsageError(`--${flag}: ${parsed.error}`);
-  if (parsed.ms <= 0) throw new UsageError(`--${flag}: must be more than 0, got ${JSON.stringify(value)}`);
   return parsed.ms;
 }
 

@@ -1,5 +1,5 @@
 import type { ResolvedHost } from '../../inventory/schema.js';
-import { promptSecret } from '../prompt-secret.js';
+import { promptSecret } from './prompt-secret.js';
 
 export interface SecretSources {
   env?: NodeJS.ProcessEnv;
