@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { xmlAttr, xmlText } from '../../runner/winrm/soap-messages.js';
 import { ACTION, ANONYMOUS, CMD_SHELL_URI, COMMAND_STATE, NS, type Prefix } from './namespaces.js';
 
 // Envelopes as Windows Server writes them (one line, `xml:lang="en-US"` on the envelope, upper-case
 // uuids, the namespace set of each response kind), after captures of WinRM 2012 R2 to 2022.
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** A new GUID as WinRM prints ShellIds, CommandIds and MessageIDs: upper case. */
 export function upperGuid(): string {
@@ -22,7 +19,7 @@ function envelope(prefixes: Prefix[], action: string, relatesTo: string, body: s
   const xmlns = prefixes.map((p) => ` xmlns:${p}="${NS[p]}"`).join('');
   return `<s:Envelope xml:lang="en-US"${xmlns}><s:Header><a:Action>${action}</a:Action>` +
     `<a:MessageID>uuid:${upperGuid()}</a:MessageID><a:To>${ANONYMOUS}</a:To>` +
-    `<a:RelatesTo>${escapeXml(relatesTo)}</a:RelatesTo></s:Header><s:Body>${body}</s:Body></s:Envelope>`;
+    `<a:RelatesTo>${xmlText(relatesTo)}</a:RelatesTo></s:Header><s:Body>${body}</s:Body></s:Envelope>`;
 }
 
 export interface CreatedShell {
@@ -38,21 +35,21 @@ export interface CreatedShell {
 
 /** wxf:ResourceCreated plus the rsp:Shell Windows appends to it. */
 export function createResponse(relatesTo: string, s: CreatedShell): string {
-  const id = escapeXml(s.shellId);
+  const id = xmlText(s.shellId);
   return envelope(SHELL_NS, ACTION.createResponse, relatesTo,
-    `<x:ResourceCreated><a:Address>${escapeXml(s.address)}</a:Address><a:ReferenceParameters>` +
+    `<x:ResourceCreated><a:Address>${xmlText(s.address)}</a:Address><a:ReferenceParameters>` +
     `<w:ResourceURI>${CMD_SHELL_URI}</w:ResourceURI><w:SelectorSet><w:Selector Name="ShellId">${id}</w:Selector>` +
     `</w:SelectorSet></a:ReferenceParameters></x:ResourceCreated>` +
     `<rsp:Shell xmlns:rsp="${NS.rsp}"><rsp:ShellId>${id}</rsp:ShellId><rsp:ResourceUri>${CMD_SHELL_URI}</rsp:ResourceUri>` +
-    `<rsp:Owner>${escapeXml(s.owner)}</rsp:Owner><rsp:ClientIP>${escapeXml(s.clientIp)}</rsp:ClientIP>` +
+    `<rsp:Owner>${xmlText(s.owner)}</rsp:Owner><rsp:ClientIP>${xmlText(s.clientIp)}</rsp:ClientIP>` +
     `<rsp:IdleTimeOut>PT${(s.idleTimeoutMs / 1000).toFixed(3)}S</rsp:IdleTimeOut>` +
-    `<rsp:InputStreams>${escapeXml(s.inputStreams)}</rsp:InputStreams><rsp:OutputStreams>${escapeXml(s.outputStreams)}</rsp:OutputStreams>` +
+    `<rsp:InputStreams>${xmlText(s.inputStreams)}</rsp:InputStreams><rsp:OutputStreams>${xmlText(s.outputStreams)}</rsp:OutputStreams>` +
     '<rsp:ShellRunTime>P0DT0H0M0S</rsp:ShellRunTime><rsp:ShellInactivity>P0DT0H0M0S</rsp:ShellInactivity></rsp:Shell>');
 }
 
 export function commandResponse(relatesTo: string, commandId: string): string {
   return envelope(SHELL_NS, ACTION.commandResponse, relatesTo,
-    `<rsp:CommandResponse><rsp:CommandId>${escapeXml(commandId)}</rsp:CommandId></rsp:CommandResponse>`);
+    `<rsp:CommandResponse><rsp:CommandId>${xmlText(commandId)}</rsp:CommandId></rsp:CommandResponse>`);
 }
 
 export function sendResponse(relatesTo: string): string {
@@ -82,9 +79,9 @@ export interface ReceivedOutput {
 
 /** rsp:ReceiveResponse: one rsp:Stream per chunk in the order written, then the command's state. */
 export function receiveResponse(relatesTo: string, out: ReceivedOutput): string {
-  const id = escapeXml(out.commandId);
+  const id = xmlAttr(out.commandId);
   const stream = (name: string, inner: string, end = false) =>
-    `<rsp:Stream Name="${escapeXml(name)}" CommandId="${id}"${end ? ' End="true"' : ''}>${inner}</rsp:Stream>`;
+    `<rsp:Stream Name="${xmlAttr(name)}" CommandId="${id}"${end ? ' End="true"' : ''}>${inner}</rsp:Stream>`;
   const parts = out.chunks.map((c) => stream(c.name, c.data.toString('base64')));
   if (out.exitCode === undefined) {
     parts.push(`<rsp:CommandState CommandId="${id}" State="${COMMAND_STATE.running}"></rsp:CommandState>`);
@@ -111,9 +108,9 @@ export function faultEnvelope(relatesTo: string, fault: WsmanFault, machine: str
   const detail = fault.faultDetail ? `<w:FaultDetail>${fault.faultDetail}</w:FaultDetail>` : '';
   return envelope(FAULT_NS, ACTION.fault, relatesTo,
     `<s:Fault><s:Code><s:Value>${fault.code}</s:Value><s:Subcode><s:Value>${fault.subcode}</s:Value></s:Subcode></s:Code>` +
-    `<s:Reason><s:Text xml:lang="${fault.reasonLang}">${escapeXml(fault.reason)}</s:Text></s:Reason>` +
-    `<s:Detail>${detail}<f:WSManFault xmlns:f="${NS.f}" Code="${fault.wsmanCode}" Machine="${escapeXml(machine)}">` +
-    `<f:Message>${escapeXml(fault.message)}</f:Message></f:WSManFault></s:Detail></s:Fault>`);
+    `<s:Reason><s:Text xml:lang="${fault.reasonLang}">${xmlText(fault.reason)}</s:Text></s:Reason>` +
+    `<s:Detail>${detail}<f:WSManFault xmlns:f="${NS.f}" Code="${fault.wsmanCode}" Machine="${xmlAttr(machine)}">` +
+    `<f:Message>${xmlText(fault.message)}</f:Message></f:WSManFault></s:Detail></s:Fault>`);
 }
 
 const TIMED_OUT_TEXT = 'The WS-Management service cannot complete the operation within the time specified in OperationTimeout.  ';

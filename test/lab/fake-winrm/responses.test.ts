@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  commandResponse, createResponse, deleteResponse, escapeXml, faultEnvelope, FAULTS, receiveResponse, sendResponse, signalResponse, upperGuid,
+  commandResponse, createResponse, deleteResponse, faultEnvelope, FAULTS, receiveResponse, sendResponse, signalResponse, upperGuid,
 } from '../../../src/lab/fake-winrm/responses.js';
 import { blankMessageId, CAPTURED } from './helpers/windows-captures.js';
 
@@ -60,7 +60,9 @@ describe('response helpers', () => {
     expect(upperGuid()).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
   });
 
-  test('text and attribute values are escaped', () => {
-    expect(escapeXml('a<b & "c">')).toBe('a&lt;b &amp; &quot;c&quot;&gt;');
+  test('values are escaped where they go: a ShellId or owner in text, a machine name in an attribute', () => {
+    const created = createResponse('uuid:1', { address: 'http://h/wsman', shellId: 'S', owner: 'a<b&c', clientIp: '1', idleTimeoutMs: 1000, inputStreams: 'stdin', outputStreams: 'stdout' });
+    expect(created).toContain('<rsp:Owner>a&lt;b&amp;c</rsp:Owner>');
+    expect(faultEnvelope('uuid:1', FAULTS.timedOut(), 'x"y')).toContain('Machine="x&quot;y"');
   });
 });
