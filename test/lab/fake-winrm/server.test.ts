@@ -142,12 +142,18 @@ describe('commands run with the lab\'s PowerShell', () => {
     c.close();
   });
 
-  test('Signal terminate leaves no process of the command, and Delete then forgets the shell', async () => {
+  /** A shell on fs01 over HTTP with a pwsh command that sleeps, once the command's process is up. */
+  async function sleeping(program = 'powershell.exe') {
     const c = await RawConnection.open(A.fs01, HTTP_PORT);
     const s = await ntlmOver(c);
     const shell = await s.createShell();
-    const cmd = await s.command(shell, 'powershell', ['-NoProfile', '-Command', 'Start-Sleep 120']);
+    const cmd = await s.command(shell, program, ['-NoProfile', '-Command', 'Start-Sleep 120']);
     expect(await eventually(() => liveLabProcesses(root).length > 0, 20_000)).toBe(true);
+    return { c, s, shell, cmd };
+  }
+
+  test('Signal terminate leaves no process of the command, and Delete then forgets the shell', async () => {
+    const { c, s, shell, cmd } = await sleeping('powershell');
     expect((await s.signal(shell, cmd, 'terminate')).status).toBe(200);
     expect(liveLabProcesses(root)).toEqual([]);
     expect((await s.delete(shell)).status).toBe(200);
@@ -156,22 +162,14 @@ describe('commands run with the lab\'s PowerShell', () => {
   });
 
   test('Delete kills a command still running', async () => {
-    const c = await RawConnection.open(A.fs01, HTTP_PORT);
-    const s = await ntlmOver(c);
-    const shell = await s.createShell();
-    await s.command(shell, 'powershell.exe', ['-NoProfile', '-Command', 'Start-Sleep 120']);
-    expect(await eventually(() => liveLabProcesses(root).length > 0, 20_000)).toBe(true);
+    const { c, s, shell } = await sleeping();
     expect((await s.delete(shell)).status).toBe(200);
     expect(liveLabProcesses(root)).toEqual([]);
     c.close();
   });
 
   test('a client that drops its connection leaves a shell that is deleted, processes and all, once idle past the timeout', async () => {
-    const c = await RawConnection.open(A.fs01, HTTP_PORT);
-    const s = await ntlmOver(c);
-    const shell = await s.createShell();
-    await s.command(shell, 'powershell.exe', ['-NoProfile', '-Command', 'Start-Sleep 120']);
-    expect(await eventually(() => liveLabProcesses(root).length > 0, 20_000)).toBe(true);
+    const { c } = await sleeping();
     c.close();
     expect(await eventually(() => liveLabProcesses(root).length === 0 && t.fake.shellCount('fs01') === 0, 10_000)).toBe(true);
   });
