@@ -38,22 +38,19 @@ export function collectFindings(record: RunRecord): Finding[] {
   );
 }
 
-function cellString(value: Value): string {
-  return typeof value === 'object' && value !== null ? value.text : String(value ?? '');
-}
-
 export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
   const catalogue = new Map<string, CheckMetadata>(record.checks.map((c) => [c.id, c]));
   const ws = addTableSheet(wb, FINDINGS_SHEET, record, { freezeColumns: 1 });
   // Narrow enough that twelve columns print one landscape page wide; long text wraps instead.
-  const widths = [18, 7, 24, 24, 9, 8, 30, 32, 36, 24, 24, 13];
+  const widths = [18, 7, 26, 24, 9, 8, 28, 32, 36, 24, 24, 13];
   ws.columns = widths.map((width) => ({ width }));
-  const wrapped = ['Check id', 'Title', 'Summary', 'Evidence', 'Remediation', 'Source', 'Waiver justification'];
+  const wrapped = ['Title', 'Summary', 'Evidence', 'Remediation', 'Waiver justification'];
   const wrappedColumns = wrapped.map((name) => FINDING_COLUMNS.indexOf(name));
   writeHeader(ws, FINDING_COLUMNS);
 
   const styles: Partial<ExcelJS.Style>[] = FINDING_COLUMNS.map((name) =>
-    name === 'Source' ? { alignment: WRAP, font: LINK_FONT } : wrapped.includes(name) ? { alignment: WRAP } : { alignment: TOP },
+    // A link does not wrap (LibreOffice never breaks one): it runs on into the empty waiver cells beside it.
+    wrapped.includes(name) ? { alignment: WRAP } : name === 'Source' ? { alignment: TOP, font: LINK_FONT } : { alignment: TOP },
   );
   const statusColumn = FINDING_COLUMNS.indexOf('Status');
   const statusStyles = new Map(
@@ -80,7 +77,7 @@ export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, recor
     ];
     lastRow = writeRow(ws, values, {
       styles: statusStyles.get(outcome.status as (typeof FINDING_STATUS_ORDER)[number]),
-      height: wrappedRowHeight(wrappedColumns.map((i) => [cellString(values[i]), widths[i]!])),
+      height: wrappedRowHeight(wrappedColumns.map((i) => [String(values[i] ?? ''), widths[i]!])),
     });
   }
   finishTableSheet(ws, FINDING_COLUMNS.length, lastRow);

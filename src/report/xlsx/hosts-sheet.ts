@@ -19,7 +19,7 @@ export const HOST_DETAIL_COLUMNS = ['Address', 'Tags', 'Reason'];
 const HOST_WIDTHS = [20, 7, 9, 7, 7];
 const DETAIL_WIDTHS = [16, 16, 50];
 /** Wide enough for `skipped` and `not-run` in the matrix's 9-point font. */
-export const STATUS_WIDTH = 6.5;
+const STATUS_WIDTH = 6.5;
 const STATUS_STYLE: Partial<ExcelJS.Style> = { font: { size: 9 }, alignment: { horizontal: 'center' } };
 
 /** One cellIs rule per status word; cellIs `equal` is understood by every Excel and LibreOffice version. */
