@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { sshOptions } from '../ssh-options.js';
 import { oneLine, sshReason } from '../ssh-reason.js';
+import { CappedLines } from './capped-lines.js';
 import type { ScanRequest, Transport } from './transport.js';
 
 /**
@@ -44,16 +45,9 @@ export function sshExecTransport(options: SshExecOptions = {}): Transport {
         // ssh leads its own process group: one kill ends it and anything it started.
         stop.onStop(() => process.kill(-child.pid!, 'SIGKILL'));
         let stderr = '';
-        let bytes = 0;
-        let partial = '';
+        const stdout = new CappedLines(cap, (lines) => request.onOutput(lines), (message) => stop.end('output-cap', message));
         child.stdout.setEncoding('utf8');
-        child.stdout.on('data', (chunk: string) => {
-          bytes += chunk.length;
-          if (bytes > cap) return void stop.end('output-cap', `output exceeded the cap of ${cap} bytes`);
-          const lines = (partial + chunk).split('\n');
-          partial = lines.pop() ?? '';
-          request.onOutput(lines);
-        });
+        child.stdout.on('data', (chunk: string) => stdout.push(chunk));
         child.stderr.setEncoding('utf8');
         child.stderr.on('data', (chunk: string) => {
           stderr = (stderr + chunk).slice(-16_384);
@@ -64,10 +58,13 @@ export function sshExecTransport(options: SshExecOptions = {}): Transport {
         const finish = (code: number | null, spawnError?: Error): void => {
           if (done) return;
           done = true;
-          if (partial) request.onOutput([partial]);
+          stdout.end();
           if (spawnError) stop.end('remote-crash', `cannot start ssh: ${spawnError.message}`);
           // 255 is ssh's own failure; a target that never wrote a frame of this scan was never reached.
           else if (code === 255 && !request.reached()) stop.end('connect-failed', sshReason(stderr) ?? 'ssh failed with exit code 255');
+          // After the target spoke, 255 is still ssh's own: the connection went (its sshd died), or the remote
+          // command was killed by a signal, which OpenSSH reports as 255 with no text. Never "PowerShell exited".
+          else if (code === 255) stop.end('remote-crash', lostMidScan(stderr));
           else if (code !== 0) {
             const why = oneLine(stderr.trim().split('\n').pop() ?? '') || 'no error text';
             stop.end('remote-crash', `remote PowerShell exited with code ${code}: ${why}`);
@@ -79,4 +76,11 @@ export function sshExecTransport(options: SshExecOptions = {}): Transport {
       });
     },
   };
+}
+
+/** Why a session the target had already answered on ended with ssh's own 255. */
+function lostMidScan(stderr: string): string {
+  const why = sshReason(stderr);
+  if (why) return `ssh connection lost mid-scan: ${why}`;
+  return 'ssh session ended mid-scan with no error text (exit 255): the remote PowerShell was killed or the connection dropped';
 }

@@ -1,4 +1,5 @@
 import { oneLine } from '../ssh-reason.js';
+import { CappedLines } from './capped-lines.js';
 import { runWinrsCommand, type WinrmTarget } from '../winrm/winrs-client.js';
 import { bootstrapInput, ENCODED_BOOTSTRAP } from './ssh-exec.js';
 import type { ScanRequest, Transport } from './transport.js';
@@ -43,26 +44,19 @@ export function winrmTransport(options: WinrmTransportOptions): Transport {
       };
       const abort = new AbortController();
       stop.onStop(() => abort.abort());
-      let bytes = 0;
-      let partial = '';
+      const stdout = new CappedLines(cap, (lines) => request.onOutput(lines), (message) => stop.end('output-cap', message));
       let stderr = '';
       const outcome = await runWinrsCommand(target, {
         command: host.shell,
         args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', ENCODED_BOOTSTRAP],
         stdin: bootstrapInput(request.bundle.text, request.payload),
         signal: abort.signal,
-        onStdout: (text) => {
-          bytes += text.length;
-          if (bytes > cap) return void stop.end('output-cap', `output exceeded the cap of ${cap} bytes`);
-          const lines = (partial + text).split('\n');
-          partial = lines.pop() ?? '';
-          request.onOutput(lines);
-        },
+        onStdout: (text) => stdout.push(text),
         onStderr: (text) => {
           stderr = (stderr + text).slice(-16_384);
         },
       });
-      if (partial) request.onOutput([partial]);
+      stdout.end();
       if (outcome.ok) {
         if (outcome.exitCode !== 0) {
           const why = oneLine(stderr.trim().split('\n').pop() ?? '') || 'no error text';
