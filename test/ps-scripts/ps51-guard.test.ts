@@ -10,8 +10,10 @@ const CLEAN = path.join(FIXTURES, 'clean.ps1');
 
 interface Finding { File: string; Line: number; Column: number; Rule: string; Severity: 'error' | 'warning'; Message: string }
 
-/** Every script that runs on targets: all of ps-scripts/ except the controller-side tools/. */
-function targetScripts(dir = path.join(REPO, 'ps-scripts')): string[] {
+/** Every script that runs on targets (all of ps-scripts/ except the controller-side tools/) or in an admin's Windows PowerShell (powershell/). */
+const ROOTS = [path.join(REPO, 'ps-scripts'), path.join(REPO, 'powershell')];
+
+function targetScripts(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) return full === path.join(REPO, 'ps-scripts', 'tools') ? [] : targetScripts(full);
@@ -39,9 +41,9 @@ describe('Windows PowerShell 5.1 guard', () => {
     fixtureRun = await guard([SEVEN_ONLY, CLEAN]);
   });
 
-  test('every script under ps-scripts/ that runs on targets has no 7-only construct', async () => {
-    const files = targetScripts();
-    expect(files.length).toBeGreaterThan(0);
+  test('every script under ps-scripts/ that runs on targets, and every file of the powershell/ module, has no 7-only construct', async () => {
+    const files = ROOTS.flatMap((root) => targetScripts(root));
+    expect(files.filter((f) => f.startsWith(ROOTS[1]!)).length).toBeGreaterThan(0);
     const { findings } = await guard(files);
     const errors = findings.filter((f) => f.Severity === 'error')
       .map((f) => `${path.relative(REPO, f.File)}:${f.Line}:${f.Column} ${f.Rule}: ${f.Message}`);
