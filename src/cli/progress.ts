@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { HostResult } from '../record/run-record.js';
+import { visibleText } from '../report/visible-text.js';
 
 export interface Progress {
   hostDone(result: HostResult): void;
@@ -35,7 +36,7 @@ export function createProgress(total: number, mode: ProgressMode, stream: NodeJS
         count(r);
         const failed = r.checks.filter((c) => c.status === 'fail').length;
         const warned = r.checks.filter((c) => c.status === 'warn').length;
-        const what = r.status === 'ok' ? `${failed} failed, ${warned} warned` : (r.reason ?? r.status);
+        const what = r.status === 'ok' ? `${failed} failed, ${warned} warned` : visibleText(r.reason ?? r.status);
         const secs = r.durationMs !== undefined ? ` (${(r.durationMs / 1000).toFixed(1)} s)` : '';
         stream.write(`[${String(done).padStart(width)}/${total}] ${r.name} ${r.status}: ${what}${secs}\n`);
       },

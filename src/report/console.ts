@@ -5,6 +5,7 @@ import { runNotes } from './run-notes.js';
 import { summarizeRun, type RunSummary } from './summarize.js';
 import { CHANGE_KIND_ORDER, sortChanges } from './changes.js';
 import { exitMeaning } from '../policy/exit-code.js';
+import { visibleText } from './visible-text.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -96,7 +97,8 @@ function hostsSection(record: RunRecord, paint: Paint, limit: number): string[] 
   for (const { host, failing } of shown) {
     const status = host.status === 'ok' ? 'fail' : host.status;
     const style = status === 'fail' ? 'red' : 'magenta';
-    const details = [host.status === 'ok' ? '' : (host.reason ?? ''), failing.join(', ')].filter(Boolean).join('; ');
+    // A reason carries the host's own words: a terminal must not obey escapes in them.
+    const details = visibleText([host.status === 'ok' ? '' : (host.reason ?? ''), failing.join(', ')].filter(Boolean).join('; '));
     out.push(`  ${pad(host.name, nameWidth)}  ${paint(style, pad(status, 11))}  ${details}`);
   }
   if (hosts.length > shown.length) out.push(paint('dim', `  … and ${plural(hosts.length - shown.length, 'more host')} (--verbose lists all)`));
@@ -105,7 +107,7 @@ function hostsSection(record: RunRecord, paint: Paint, limit: number): string[] 
 
 function changeLine(change: Change): string {
   const transition = change.before !== undefined || change.after !== undefined ? `${change.before ?? '-'} -> ${change.after ?? '-'}` : '';
-  return [change.kind, change.host, change.check ?? '', transition, change.detail].filter(Boolean).join('  ');
+  return visibleText([change.kind, change.host, change.check ?? '', transition, change.detail].filter(Boolean).join('  '));
 }
 
 function changesSection(record: RunRecord, paint: Paint, limit: number): string[] {

@@ -5,10 +5,11 @@ import { writeChunksAtomic } from './atomic-write.js';
 import { failurePhrase, findingSentence } from './problem-sentence.js';
 import { outcomeIndex } from './summarize.js';
 import { stripXmlIllegal } from './text.js';
+import { visibleText } from './visible-text.js';
 
-/** Escapes text for an XML attribute or element and drops characters XML 1.0 cannot carry. */
+/** Escapes text for an XML attribute or element: invisible characters shown as \uXXXX, none that XML 1.0 cannot carry. */
 export function xmlEscape(text: string): string {
-  return stripXmlIllegal(text)
+  return stripXmlIllegal(visibleText(text))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -21,7 +22,7 @@ export function xmlEscape(text: string): string {
 
 // Element text keeps its line breaks; only attributes need them as character references.
 function xmlText(text: string): string {
-  return stripXmlIllegal(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return stripXmlIllegal(visibleText(text)).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(3);

@@ -4,6 +4,7 @@ import type { HostResult, RunRecord } from '../record/run-record.js';
 import { fileErrorText } from '../record/file-error.js';
 import { oneLine } from '../record/one-line.js';
 import { UNSEEN_HOST_STATUSES } from '../policy/exit-code.js';
+import { visibleText } from './visible-text.js';
 
 const MAX_REASON = 500;
 
@@ -59,7 +60,8 @@ export function openRunLog(file: string, clock: () => Date = () => new Date()): 
         event: 'host',
         host: result.name,
         status: result.status,
-        ...(result.reason !== undefined && { reason: oneLine(result.reason, MAX_REASON) }),
+        // JSON escapes C0 controls by itself, but not C1 or bidi overrides, which a terminal showing the log obeys.
+        ...(result.reason !== undefined && { reason: visibleText(oneLine(result.reason, MAX_REASON)) }),
         failed: idsWith(result, 'fail'),
         warned: idsWith(result, 'warn'),
         ms: result.durationMs ?? null,

@@ -1,4 +1,5 @@
 // Text hygiene shared by every file format: remote output may carry control characters or be huge.
+import { visibleText } from './visible-text.js';
 
 /** Longest text a spreadsheet cell may hold (Excel and LibreOffice limit). */
 export const CELL_MAX_CHARS = 32_767;
@@ -11,9 +12,9 @@ export function stripXmlIllegal(text: string): string {
   return text.replace(XML_ILLEGAL, '');
 }
 
-/** Clean text that fits in one spreadsheet cell; says so when it had to be cut. */
+/** Clean text that fits in one spreadsheet cell (invisible characters shown as \uXXXX); says so when it had to be cut. */
 export function cellText(text: string, max = CELL_MAX_CHARS): string {
-  const clean = stripXmlIllegal(text);
+  const clean = stripXmlIllegal(visibleText(text));
   if (clean.length <= max) return clean;
   const note = (cut: number) => `\n[truncated: ${cut} more characters; the JSON report has the full text]`;
   // The note names how much was cut, and its length depends on that number: settle both.

@@ -101,15 +101,15 @@ describe('writeJunit', () => {
     expect((xml.match(/<skipped message="not run: run interrupted"\/>/g) ?? []).length).toBe(2);
   });
 
-  it('escapes markup in names and messages and strips characters XML 1.0 forbids', async () => {
+  it('escapes markup in names and messages and shows control characters as \\uXXXX, never raw', async () => {
     const record = syntheticRun({ hosts: 1, checks: 1, unreachableRate: 0, timeoutRate: 0 });
     record.hosts[0]!.name = 'web<01>&"x"';
     record.hosts[0]!.checks = [{ id: record.checks[0]!.id, status: 'fail', summary: 'a "quoted" <b> & \u0007bell', evidence: ['</failure><x>', 'nul\u0000'] }];
     const xml = await junitOf(record);
     assertWellFormed(xml);
     expect(xml).toContain('<testsuite name="web&lt;01&gt;&amp;&quot;x&quot;"');
-    expect(xml).toContain('message="Installing account not a local administrator: a &quot;quoted&quot; &lt;b&gt; &amp; bell"');
-    expect(xml).toContain('&lt;/failure&gt;&lt;x&gt;\nnul</failure>');
+    expect(xml).toContain('message="Installing account not a local administrator: a &quot;quoted&quot; &lt;b&gt; &amp; \\u0007bell"');
+    expect(xml).toContain('&lt;/failure&gt;&lt;x&gt;\nnul\\u0000</failure>');
   });
 });
 

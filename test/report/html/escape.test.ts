@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchorId, attr, html, safeHref, visibleCode } from '../../../src/report/html/escape.js';
+import { anchorId, attr, html, safeHref } from '../../../src/report/html/escape.js';
+import { visibleCode } from '../../../src/report/visible-text.js';
 
 describe('html', () => {
   it('escapes every markup character', () => {

@@ -76,14 +76,14 @@ describe('Findings sheet', () => {
     expect(evidence).toMatch(/\[truncated: \d+ more characters; the JSON report has the full text\]$/);
   });
 
-  it('drops control characters that XML cannot carry instead of writing a corrupt file', async () => {
+  it('shows control characters as \\uXXXX instead of writing them raw or a corrupt file', async () => {
     const record = syntheticRun({ hosts: 1, checks: 1 });
     Object.assign(record.hosts[0]!.checks[0]!, { status: 'fail', summary: 'bell\u0007 and \u001b[31mred\u001b[0m', evidence: ['nul\u0000here'] });
     record.hosts[0]!.status = 'ok';
     written = await writeAndReadWorkbook(record);
     const row = written.rowValues('Findings', 2);
-    expect(row[col('Summary')]).toBe('bell and [31mred[0m');
-    expect(row[col('Evidence')]).toBe('nulhere');
+    expect(row[col('Summary')]).toBe('bell\\u0007 and \\u001b[31mred\\u001b[0m');
+    expect(row[col('Evidence')]).toBe('nul\\u0000here');
   });
 
   it('freezes and filters the header, links sources as hyperlinks and colours statuses with plain fills', async () => {
