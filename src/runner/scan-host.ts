@@ -4,6 +4,7 @@ import type { CheckOutcome, RemoteCheckResult } from '../record/check-result.js'
 import type { ResolvedHost } from '../inventory/schema.js';
 import type { HostResult } from '../record/run-record.js';
 import { HOST_STATUS_FOR, type Termination } from '../record/termination.js';
+import { oneLine } from '../record/one-line.js';
 import { newMarker } from './frames.js';
 import { HostOutputReader, type ParsedHostOutput } from './host-output.js';
 import { Stop } from './stop/stop.js';
@@ -82,7 +83,8 @@ async function scanOnce(host: ResolvedHost, transport: Transport, plan: HostScan
     });
     const output = reader.result();
     if (!output.report) {
-      const hint = output.noise[0] ? `; it wrote: ${output.noise[0].slice(0, 160)}` : '';
+      // The host's own words, on one line: a carriage return in them must not break the reason.
+      const hint = output.noise[0] ? `; it wrote: ${oneLine(output.noise[0], 160)}` : '';
       stop.end('remote-crash', `host wrote no report${hint}`);
     }
   }
