@@ -8,6 +8,7 @@ import { labDownCommand, labUpCommand } from './commands/lab.js';
 import { reportCommand } from './commands/report.js';
 import { PAPER_SIZES } from '../report/pdf.js';
 import { scanCommand, scanOptions, type ScanArgs } from './commands/scan.js';
+import { mergeCommand, mergeOptions, type MergeArgs } from './commands/merge.js';
 import { EXIT_CODES, exitCodesLine } from '../policy/exit-code.js';
 import { errorLine } from '../record/one-line.js';
 import { UsageError } from './usage-error.js';
@@ -39,6 +40,7 @@ export function cli(argv: string[]): Argv {
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .usage('$0 <command>\n\nScan a fleet of Windows servers over PowerShell remoting and report what will break.')
     .command('scan', 'scan the hosts of an inventory and write the reports', scanOptions, (a) => run(() => scanCommand(a as unknown as ScanArgs)))
+    .command('merge <runs..>', 'merge the run records of a sharded scan into one run and write its reports', mergeOptions, (a) => run(() => mergeCommand(a as unknown as MergeArgs)))
     .command(
       'report <run>',
       'rebuild reports from a run record (no rescan)',
@@ -107,7 +109,7 @@ export function cli(argv: string[]): Argv {
       (y) => historyOption(y).positional('runA', { type: 'string' }).positional('runB', { type: 'string' }),
       (a) => run(() => diffCommand({ history: a.history, runA: a.runA, runB: a.runB })),
     )
-    .demandCommand(1, 'say what to do: scan, report, checks, inventory, lab, history or diff')
+    .demandCommand(1, 'say what to do: scan, merge, report, checks, inventory, lab, history or diff')
     .epilogue(`Exit codes: ${exitCodesLine()}.`)
     .fail((message, error) => {
       if (error) throw error;

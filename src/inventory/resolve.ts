@@ -73,6 +73,7 @@ export function resolveHosts(input: ResolveInput): ResolveResult {
       certThumbprint: entry.certThumbprint ?? defaults.certThumbprint,
       skipCertificateCheck: entry.skipCertificateCheck ?? defaults.skipCertificateCheck ?? false,
       lab: entry.lab ?? defaults.lab ?? false,
+      site: entry.site ?? defaults.site,
       cloud: decideCloud(entry.cloud ?? defaults.cloud, vars, where, warnings),
       tags: [...new Set([...(defaults.tags ?? []), ...(entry.tags ?? [])])],
       // The schema already refused bad durations, so this is always ok.
@@ -141,7 +142,7 @@ function prefixVarsProblem(where: string, problem: string): string {
 }
 
 function dropUnset(host: ResolvedHost): void {
-  for (const key of ['user', 'keyFile', 'knownHostsFile', 'credentialEnv'] as const) {
+  for (const key of ['user', 'keyFile', 'knownHostsFile', 'credentialEnv', 'site'] as const) {
     if (host[key] === undefined) delete host[key];
   }
 }

@@ -23,6 +23,8 @@ const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._:/-]{0,63}$/;
 const VAR_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const THUMBPRINT_PATTERN = /^(?:[0-9A-Fa-f]{2}[: ]?){19}[0-9A-Fa-f]{2}$|^(?:[0-9A-Fa-f]{2}[: ]?){31}[0-9A-Fa-f]{2}$/;
 const INVENTORY_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** A site names files and shards too (`fleet-scan-<run>-<site>-shard-1of4.json`), so it is file-name safe. */
+export const SITE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /**
  * What each field must be, worded for one-line errors (`<file>: <where>.<field>: <rule>, got <value>`).
@@ -57,6 +59,7 @@ export const FIELD_RULES: Record<string, string> = {
   certThumbprint: 'must be a certificate thumbprint: 40 (SHA-1) or 64 (SHA-256) hex digits, colons or spaces allowed',
   skipCertificateCheck: 'must be true or false',
   lab: 'must be true or false',
+  site: 'must be a site name (letters, digits, ".", "_" or "-", up to 64, starting with a letter or digit)',
   vars: 'must be an object of variables',
   'vars.*': 'must be a variable name (letters, digits and "_", up to 64, not starting with a digit)',
 };
@@ -104,6 +107,8 @@ const connectionFields = {
     .describe('winrm over HTTPS: do not verify the certificate at all. For a lab only: every report of the run says it was used.'),
   lab: z.boolean().optional()
     .describe('A fleet-scan lab host (fleet-scan lab up): its Windows state is staged, so the check bundle carries the staged probe library. Never set it for a real server.'),
+  site: z.string().regex(SITE_PATTERN).optional()
+    .describe('Network site or segment the host is in: `fleet-scan scan --site NAME` scans only the hosts of that site, from a controller that can reach them; shards split each site on its own.'),
   vars: z.record(z.string().regex(VAR_NAME_PATTERN), z.unknown()).optional()
     .describe('Check pack variables (MARS: vaultName, vaultRegion, plannedBackupBytes, ...). Host vars are merged over default vars; the pack validates them.'),
 };
@@ -164,6 +169,7 @@ export const resolvedHostSchema = z.strictObject({
   certThumbprint: z.string().optional(),
   skipCertificateCheck: z.boolean(),
   lab: z.boolean(),
+  site: z.string().optional(),
   cloud: cloudSchema,
   tags: z.array(z.string()),
   connectTimeoutMs: z.int().positive(),

@@ -1,4 +1,5 @@
 import type { RunRecord } from '../record/run-record.js';
+import { incompleteLine } from '../record/shard.js';
 
 export type FailOn = 'any' | 'new';
 
@@ -44,11 +45,12 @@ export const UNSEEN_HOST_STATUSES: ReadonlySet<string> = new Set(['unreachable',
  * scanned (unreachable, timed out, errored) or a check broke (`error`), 130 when interrupted.
  * Waived findings count for nothing. With `failOn: 'new'` only what `record.changes` calls new counts;
  * with no previous run (`changes` null) everything is new. Apply waivers and diff before calling this.
+ * A merged run with a shard missing or cut short sets bit 4 whatever the fail-on: its hosts were not scanned.
  */
 export function exitCodeFor(record: RunRecord, { failOn }: { failOn: FailOn }): number {
   if (record.interrupted) return interrupted.code;
   const changes = failOn === 'new' ? record.changes?.changes : undefined;
-  let code: number = clean.code;
+  let code: number = incompleteLine(record.merged) ? hostUnseen.code : clean.code;
 
   if (changes === undefined) {
     const outcomes = record.hosts.flatMap((h) => h.checks);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkMetadataSchema, cloudSchema } from './check-metadata.js';
 import { checkOutcomeSchema, hostStatusSchema } from './check-result.js';
+import { mergedSchema, shardSchema } from './shard.js';
 import { terminationFromStatus, terminationSchema } from './termination.js';
 
 /** run@2 added each host's `termination`; run@1 records are upgraded on reading. */
@@ -14,6 +15,8 @@ export const hostResultSchema = z.strictObject({
   transport: z.enum(['ssh', 'ssh-exec', 'winrm', 'local']),
   cloud: cloudSchema,
   tags: z.array(z.string()),
+  /** The inventory's `site`: the network segment the host is scanned from. */
+  site: z.string().optional(),
   vault: z.string().optional(),
   status: hostStatusSchema,
   /** Why the scan of this host ended; `status` follows from it (HOST_STATUS_FOR). */
@@ -113,6 +116,10 @@ const currentRunRecordSchema = z.strictObject({
   changes: runChangesSchema.nullable().default(null),
   /** Optional: the last runs of the same inventory and pack from the history, oldest first, this run last. */
   trend: z.array(trendPointSchema).optional(),
+  /** Optional: the record of one shard of a run (`scan --shard K/N`, `--site NAME`). */
+  shard: shardSchema.optional(),
+  /** Optional: a run merged from shard records (`fleet-scan merge`), with every shard it expected. */
+  merged: mergedSchema.optional(),
 });
 
 /** Reads a run@1 record as run@2 (each host's termination follows from its stored status), and fills older records' gaps. */

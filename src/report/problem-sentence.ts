@@ -3,6 +3,7 @@
 import type { CheckMetadata } from '../record/check-metadata.js';
 import type { CheckOutcome } from '../record/check-result.js';
 import type { RunRecord } from '../record/run-record.js';
+import { incompleteLine } from '../record/shard.js';
 import { plural } from './format.js';
 import type { RunSummary } from './summarize.js';
 
@@ -44,6 +45,7 @@ function problemList(failing: RunSummary['checks'], limit: number): string {
  * The verdict a manager can quote, naming the problems, e.g.
  * "37 of 412 servers will fail MARS registration: Clock off by 5 minutes or more on 19, .NET Framework older than 4.8 on 6
  * and 2 more problems; 12 could not be scanned."
+ * A merged run missing a shard says so first: "incomplete: shard 3/8 missing. 37 of 412 servers ...".
  */
 export function verdictSentence(record: RunRecord, summary: Omit<RunSummary, 'verdict'>): string {
   const total = record.hosts.length;
@@ -58,5 +60,6 @@ export function verdictSentence(record: RunRecord, summary: Omit<RunSummary, 've
     parts.push(`No failures: ${scanned} of ${total} ${servers} scanned, none will fail ${packLabel(record)} installation or registration`);
   }
   if (summary.unscannedHosts > 0) parts.push(`${summary.unscannedHosts} could not be scanned`);
-  return parts.join('; ') + '.';
+  const incomplete = incompleteLine(record.merged);
+  return (incomplete ? `${incomplete}. ` : '') + parts.join('; ') + '.';
 }

@@ -1,7 +1,7 @@
 import { hostname, userInfo } from 'node:os';
 import { buildBundle } from '../checks/bundle.js';
 import type { Pack } from '../checks/catalog.js';
-import { runFleetChecks } from './fleet-checks.js';
+import { runFleetChecks, type FleetCheckOptions } from './fleet-checks.js';
 import type { Inventory, ResolvedHost } from '../inventory/schema.js';
 import { Journal } from './journal.js';
 import { RUN_RECORD_SCHEMA, type HostResult, type RunRecord } from '../record/run-record.js';
@@ -95,7 +95,7 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
         bundles,
       },
     });
-    await runFleetChecks({
+    await judgeFleet({
       worker: transports.pwsh(),
       bundle: bundles.real,
       pack: options.pack,
@@ -105,7 +105,6 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
       signal: options.signal,
       deadlineMs: options.deadlineMs,
     });
-    unseenGetNoFleetVerdict(hosts, fleetCheckIds);
   } finally {
     await transports.close();
   }
@@ -130,6 +129,12 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
   };
 }
 
+/** The fleet-side checks over every host's result, added to each host's checks; a host nobody saw gets no verdict of its own. */
+export async function judgeFleet(options: FleetCheckOptions): Promise<void> {
+  await runFleetChecks(options);
+  unseenGetNoFleetVerdict(options.results, options.checkIds);
+}
+
 /**
  * Fleet checks judge the fleet as planned (an unreachable host still counts towards its vault), but a
  * host nobody saw gets no verdict of its own: its fleet-check outcomes are `not-run`, never `pass`.
@@ -143,7 +148,8 @@ function unseenGetNoFleetVerdict(hosts: HostResult[], fleetCheckIds: string[]): 
   }
 }
 
-function safeUser(): string {
+/** Who ran it: the OS user, or $USER where the OS cannot say (a container's uid with no passwd entry). */
+export function safeUser(): string {
   try {
     return userInfo().username;
   } catch {

@@ -145,13 +145,14 @@ function hostResult(host: ResolvedHost, plan: HostScanPlan, run: HostPlan, attem
 }
 
 /** The inventory facts every host result carries, whatever became of the scan. */
-export function hostIdentity(host: ResolvedHost): Pick<HostResult, 'name' | 'address' | 'transport' | 'cloud' | 'tags' | 'vault'> {
+export function hostIdentity(host: ResolvedHost): Pick<HostResult, 'name' | 'address' | 'transport' | 'cloud' | 'tags' | 'site' | 'vault'> {
   return {
     name: host.name,
     address: host.address,
     transport: host.transport,
     cloud: host.cloud,
     tags: host.tags,
+    ...(host.site ? { site: host.site } : {}),
     vault: typeof host.vars.vaultName === 'string' ? host.vars.vaultName : undefined,
   };
 }

@@ -29,6 +29,16 @@ describe('resolving hosts against defaults', () => {
     });
   });
 
+  it('a host is in the site it names, else in the site of the defaults, else in none', async () => {
+    const file = write('sites.json', {
+      defaults: { cloud: 'public', site: 'paris' },
+      hosts: [{ name: 'fs01' }, { name: 'fs02', site: 'lyon-dmz' }],
+    });
+    expect((await loadInventory(file)).hosts.map((h) => h.site)).toEqual(['paris', 'lyon-dmz']);
+    const bare = write('no-site.json', { hosts: [{ name: 'fs01', cloud: 'public' }] });
+    expect((await loadInventory(bare)).hosts[0]).not.toHaveProperty('site');
+  });
+
   it('tags from defaults and host are merged without repeats', async () => {
     const file = write('tags.json', { defaults: { tags: ['prod', 'files'] }, hosts: [{ name: 'fs01', cloud: 'public', tags: ['files', 'eu'] }] });
     expect((await loadInventory(file)).hosts[0]?.tags).toEqual(['prod', 'files', 'eu']);

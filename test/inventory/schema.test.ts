@@ -48,6 +48,9 @@ const BAD_FIELDS: [string, unknown, string][] = [
   ['vars', [], 'vars: must be an object of variables, got an empty list'],
   ['vars', { 'vault name': 'x' }, 'vars.vault name: must be a variable name (letters, digits and "_", up to 64, not starting with a digit), got "vault name"'],
   ['comment', 42, 'comment: must be a string, got 42'],
+  // A site names shard files (fleet-scan-<run>-<site>-shard-1of4.json): nothing a file name cannot hold.
+  ['site', 'paris/nord', 'site: must be a site name (letters, digits, ".", "_" or "-", up to 64, starting with a letter or digit), got "paris/nord"'],
+  ['site', '-paris', 'site: must be a site name (letters, digits, ".", "_" or "-", up to 64, starting with a letter or digit), got "-paris"'],
 ];
 
 describe('inventory schema', () => {

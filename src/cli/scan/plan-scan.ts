@@ -20,11 +20,15 @@ export function planScan(input: {
   hosts: ResolvedHost[];
   settings: RunSettings;
   outDir: string;
+  /** --run-id: the id shards of one run share; a resumed run keeps its own. */
+  runId?: string;
+  /** A journal other than the default beside the reports (a shard's own). */
+  journalFile?: string;
   now?: Date;
 }): ScanPlan {
   const { source, pack, inventory, hosts, settings, outDir } = input;
   const journal = source.resumed?.journal;
-  const runId = journal?.header.runId ?? newRunId(input.now);
+  const runId = journal?.header.runId ?? input.runId ?? newRunId(input.now);
   return {
     runId,
     inventory,
@@ -37,7 +41,7 @@ export function planScan(input: {
     // The run record keeps one figure: the override, else the longest a host may take to connect.
     connectTimeoutMs: settings.connectTimeoutMs ?? Math.max(...hosts.map((h) => h.connectTimeoutMs)),
     failOn: settings.failOn,
-    journalFile: source.resumed?.file ?? journalPathFor(outDir, runId),
+    journalFile: source.resumed?.file ?? input.journalFile ?? journalPathFor(outDir, runId),
     ...(journal && { finished: journal.finished, startedAt: new Date(journal.header.startedAt) }),
   };
 }
