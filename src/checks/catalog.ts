@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { checkMetadataSchema, type CheckMetadata } from '../record/check-metadata.js';
+import { errorLine } from '../record/one-line.js';
+import { issueLine, type PathIssue } from '../record/zod-issue.js';
 import { packManifestSchema, type PackManifest, type PackVar } from '../record/pack-manifest.js';
 import { PACKAGE_ROOT } from './package-root.js';
 
@@ -32,15 +33,15 @@ export function packDir(name: string, options: PackOptions = {}): string {
   return path.join(options.root ?? DEFAULT_ROOT, 'ps-scripts', 'packs', name);
 }
 
-function oneLine(issues: z.core.$ZodIssue[]): string {
-  return issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
+function issuesLine(issues: readonly PathIssue[]): string {
+  return issues.map(issueLine).join('; ');
 }
 
 function readJson(file: string, relative: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new PackError(`${relative}: ${(error as Error).message.split('\n')[0]}`);
+    throw new PackError(`${relative}: ${errorLine(error)}`);
   }
 }
 
@@ -55,7 +56,7 @@ export function readCheckMetadata(file: string, relative = file): CheckMetadata 
   const match = METADATA_RE.exec(text);
   if (!match?.[1]) throw new PackError(`${relative}: no $FsCheckMetadata = @' ... '@ here-string`);
   const parsed = checkMetadataSchema.safeParse(readJsonText(match[1], relative));
-  if (!parsed.success) throw new PackError(`${relative}: invalid check metadata: ${oneLine(parsed.error.issues)}`);
+  if (!parsed.success) throw new PackError(`${relative}: invalid check metadata: ${issuesLine(parsed.error.issues)}`);
   const meta = parsed.data;
   const expectedId = path.basename(file, '.ps1');
   if (meta.id !== expectedId) throw new PackError(`${relative}: metadata id "${meta.id}" does not match the file name "${expectedId}"`);
@@ -71,7 +72,7 @@ function readJsonText(text: string, relative: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new PackError(`${relative}: metadata is not JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new PackError(`${relative}: metadata is not JSON: ${errorLine(error)}`);
   }
 }
 
@@ -82,7 +83,7 @@ export function readPackManifest(name: string, options: PackOptions = {}): PackM
   const file = path.join(dir, 'pack.json');
   if (!existsSync(file)) throw new PackError(`${relative}: no such pack "${name}"`);
   const parsed = packManifestSchema.safeParse(readJson(file, relative));
-  if (!parsed.success) throw new PackError(`${relative}: ${oneLine(parsed.error.issues)}`);
+  if (!parsed.success) throw new PackError(`${relative}: ${issuesLine(parsed.error.issues)}`);
   if (parsed.data.name !== name) throw new PackError(`${relative}: name "${parsed.data.name}" does not match the folder "${name}"`);
   return parsed.data;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PackVar, PackVarType } from '../record/pack-manifest.js';
+import { issuePath } from '../record/zod-issue.js';
 import type { Pack } from './catalog.js';
 
 function typeSchema(type: PackVarType): z.ZodType {
@@ -49,7 +50,7 @@ export function validateVars(pack: Pick<Pack, 'name' | 'vars'>, vars: unknown): 
     }
     const name = String(issue.path[0] ?? '');
     const declared = pack.vars[name];
-    if (name && declared) problems.push(`vars.${issue.path.join('.')}: expected ${describeType(declared)} (${issue.message})`);
+    if (name && declared) problems.push(`vars.${issuePath(issue.path)}: expected ${describeType(declared)} (${issue.message})`);
     else problems.push(`vars: ${issue.message}`);
   }
   return problems;

@@ -6,6 +6,14 @@ export function oneLine(text: string, max = Number.POSITIVE_INFINITY): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** How long a host's reason may be: what a table cell, a JUnit message and a log line can hold. */
+export const REASON_MAX = 300;
+
+/** A reason in one line of at most REASON_MAX characters (ssh's or Windows' words, a crash's first line). */
+export function reasonLine(text: string): string {
+  return oneLine(text, REASON_MAX);
+}
+
 /** The first line of what was thrown: an error's message, or the value as text. */
 export function errorLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

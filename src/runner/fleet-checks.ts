@@ -7,7 +7,7 @@ import type { Termination } from '../record/termination.js';
 import type { ResolvedHost } from '../inventory/schema.js';
 import { newMarker, outputLines, readFrame } from './frames.js';
 import { WorkerError, type PwshHost } from './pwsh-host.js';
-import { oneLine } from './ssh-reason.js';
+import { reasonLine } from '../record/one-line.js';
 import { Stop } from './stop/stop.js';
 import { FORCE_AFTER_MS, type Bundle } from './transports/transport.js';
 import { workerScript } from './transports/worker-scripts.js';
@@ -86,7 +86,7 @@ async function runInWorker(options: FleetCheckOptions, checks: Array<{ id: strin
     });
     const frame = outputLines(reply.output).map((l) => readFrame(l, marker)).find((r) => r.type !== 'text');
     if (!frame || frame.type !== 'frame' || frame.kind !== 'fleet') {
-      stop.end('remote-crash', oneLine(frame?.type === 'bad-frame' ? frame.problem : (reply.errors[0] ?? 'fleet checks wrote no report')));
+      stop.end('remote-crash', reasonLine(frame?.type === 'bad-frame' ? frame.problem : (reply.errors[0] ?? 'fleet checks wrote no report')));
     } else {
       const parsed = fleetReportSchema.safeParse(frame.value);
       if (!parsed.success) stop.end('rejected-output', 'the fleet report does not match its schema');
@@ -100,7 +100,7 @@ async function runInWorker(options: FleetCheckOptions, checks: Array<{ id: strin
     }
   } catch (error) {
     if (!(error instanceof WorkerError && error.kind === 'cancelled')) {
-      stop.end('worker-died', oneLine(error instanceof Error ? error.message : String(error)));
+      stop.end('worker-died', reasonLine(error instanceof Error ? error.message : String(error)));
     }
   }
   const termination = stop.settle();

@@ -1,5 +1,6 @@
 import { hostReportSchema, remoteCheckResultSchema, type HostReport, type RemoteCheckResult } from '../record/check-result.js';
-import { oneLine } from './ssh-reason.js';
+import { oneLine, reasonLine } from '../record/one-line.js';
+import { firstIssue } from '../record/zod-issue.js';
 import { outputLines, readFrame } from './frames.js';
 
 /** What a host wrote back, read as untrusted input. */
@@ -46,7 +47,7 @@ export class HostOutputReader {
   }
 
   private fail(why: string): void {
-    this.out.problem ??= oneLine(why);
+    this.out.problem ??= reasonLine(why);
   }
 
   private line(line: string): void {
@@ -64,7 +65,7 @@ export class HostOutputReader {
 
   private check(value: unknown): void {
     const parsed = remoteCheckResultSchema.safeParse(value);
-    if (!parsed.success) return this.fail(`invalid check result: ${issueText(parsed.error)}`);
+    if (!parsed.success) return this.fail(`invalid check result: ${firstIssue(parsed.error)}`);
     if (!this.expect.checkIds.has(parsed.data.id)) return this.fail(`returned a check nobody asked for: ${parsed.data.id}`);
     if (this.out.checks.some((c) => c.id === parsed.data.id)) return this.fail(`returned the same check twice: ${parsed.data.id}`);
     this.out.checks.push(parsed.data);
@@ -73,7 +74,7 @@ export class HostOutputReader {
   private report(value: unknown): void {
     if (this.out.report) return this.fail('sent a second report');
     const parsed = hostReportSchema.safeParse(value);
-    if (!parsed.success) return this.fail(`invalid report: ${issueText(parsed.error)}`);
+    if (!parsed.success) return this.fail(`invalid report: ${firstIssue(parsed.error)}`);
     const report = parsed.data;
     if (report.host !== this.expect.host) this.fail(`report is for host "${oneLine(report.host, 60)}", not ${this.expect.host}`);
     const unknown = report.results.find((r) => !this.expect.checkIds.has(r.id));
@@ -89,11 +90,4 @@ export function parseHostOutput(items: readonly string[], expect: HostOutputExpe
   const reader = new HostOutputReader(expect);
   reader.add(items);
   return reader.result();
-}
-
-function issueText(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): string {
-  const issue = error.issues[0];
-  if (!issue) return 'does not match the schema';
-  const where = issue.path.map(String).join('.') || '(root)';
-  return `${where}: ${issue.message}`;
 }

@@ -1,3 +1,5 @@
+import { reasonLine } from '../record/one-line.js';
+
 /**
  * Turns ssh's own error text into one line that says why a host could not be reached. PowerShell reports
  * every connect failure as one generic transport error, so ssh's words are the only honest reason.
@@ -10,7 +12,7 @@ const RULES: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/No route to host/i, () => 'no route to host'],
   [/Network is unreachable/i, () => 'network unreachable'],
   // ssh ends both cases with "Host key verification failed": the unknown key must be told apart first.
-  [/No \S+ host key is known for/i, () => 'unknown host key: not in known_hosts and strict checking is on'],
+  [/No \S+ host key is known for/i, () => 'unknown host key: not in known_hosts and strict checking is on (to trust it on first use: --accept-new-host-keys)'],
   [/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/i, () => 'host key mismatch: the host key differs from known_hosts (Host key verification failed)'],
   [/Permission denied \(([^)]*)\)/i, (m) => `authentication failed: permission denied (${m[1]})`],
   [/subsystem request failed/i, () => 'no powershell subsystem on the host (subsystem request failed)'],
@@ -30,11 +32,5 @@ export function sshReason(stderr: string): string | undefined {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('@@@') && !/^Warning: Permanently added/i.test(l))
     .pop();
-  return last ? oneLine(last) : undefined;
-}
-
-/** One line, at most `max` characters: what a table cell or a log line can hold. */
-export function oneLine(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return last ? reasonLine(last) : undefined;
 }

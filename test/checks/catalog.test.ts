@@ -50,8 +50,8 @@ describe('loadPack (mars)', () => {
     expect(pack.checks.filter((c) => c.kind === 'fleet').map((c) => c.id)).toEqual(['mars-fleet-duplicate-names', 'mars-fleet-vault-capacity']);
   });
 
-  it('limits mars-private-endpoint-dns to the public and US Gov clouds', () => {
-    expect(pack.checks.find((c) => c.id === 'mars-private-endpoint-dns')?.clouds).toEqual(['public', 'usgov']);
+  it('runs mars-private-endpoint-dns in every cloud: with private endpoints, only it probes Backup and Storage', () => {
+    expect(pack.checks.find((c) => c.id === 'mars-private-endpoint-dns')?.clouds).toEqual(['public', 'china', 'usgov']);
   });
 
   it('declares in pack.json every var a check requires', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorLine, oneLine } from '../../src/record/one-line.js';
+import { errorLine, oneLine, REASON_MAX, reasonLine } from '../../src/record/one-line.js';
 
 describe('oneLine', () => {
   it('joins lines and runs of whitespace into single spaces, trimmed', () => {
@@ -10,6 +10,13 @@ describe('oneLine', () => {
     expect(oneLine('abcdefghij', 5)).toBe('abcd…');
     expect(oneLine('abcde', 5)).toBe('abcde');
     expect(oneLine('x'.repeat(10_000))).toHaveLength(10_000);
+  });
+});
+
+describe('reasonLine', () => {
+  it('is one line of at most REASON_MAX characters', () => {
+    expect(reasonLine('a\nb')).toBe('a b');
+    expect(reasonLine('y'.repeat(1000))).toHaveLength(REASON_MAX);
   });
 });
 

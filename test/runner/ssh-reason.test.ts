@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneLine, sshReason } from '../../src/runner/ssh-reason.js';
+import { sshReason } from '../../src/runner/ssh-reason.js';
 
 // What OpenSSH's client prints for each failure, in its own words, and the one line a report must show
 // for it.
@@ -17,7 +17,7 @@ const CASES: Array<[string, string, string]> = [
   [
     'host key unknown',
     'No ED25519 host key is known for [127.0.0.3]:2222 and you have requested strict checking.\r\nHost key verification failed.\r\n',
-    'unknown host key: not in known_hosts and strict checking is on',
+    'unknown host key: not in known_hosts and strict checking is on (to trust it on first use: --accept-new-host-keys)',
   ],
   ['frozen peer with keep-alives', 'Timeout, server 127.0.0.4 not responding.', 'server stopped responding (keep-alive timeout)'],
   ['DNS', 'ssh: Could not resolve hostname fs99.contoso.local: Name or service not known', 'DNS: cannot resolve fs99.contoso.local'],
@@ -48,14 +48,10 @@ describe('sshReason', () => {
   });
 });
 
-describe('oneLine', () => {
-  it('flattens whitespace and newlines into one line', () => {
-    expect(oneLine('a\r\n  b\tc\n')).toBe('a b c');
-  });
-
-  it('cuts long text to the limit with an ellipsis', () => {
-    const cut = oneLine('x'.repeat(500), 100);
-    expect(cut).toHaveLength(100);
-    expect(cut.endsWith('…')).toBe(true);
+describe('sshReason on a very long last line', () => {
+  it('cuts it to a reason of at most 300 characters', () => {
+    const reason = sshReason(`kex_exchange_identification: ${'x'.repeat(1000)}`)!;
+    expect(reason).toHaveLength(300);
+    expect(reason.endsWith('…')).toBe(true);
   });
 });

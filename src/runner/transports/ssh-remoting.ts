@@ -1,12 +1,13 @@
 import type { PwshHost } from '../pwsh-host.js';
+import { sshOptionMap, type HostKeyPolicy } from '../ssh-options.js';
 import { SshHostFiles } from '../ssh-pid.js';
-import { oneLine } from '../ssh-reason.js';
+import { reasonLine } from '../../record/one-line.js';
 import type { ScanRequest } from './transport.js';
 import { WorkerTransport } from './worker-transport.js';
 import { workerScript } from './worker-scripts.js';
 
 /** PowerShell remoting over SSH (`New-PSSession -HostName`): the target needs PowerShell 7 and the subsystem. */
-export function sshRemotingTransport(worker: PwshHost, sshDir: string): WorkerTransport {
+export function sshRemotingTransport(worker: PwshHost, sshDir: string, hostKeys: HostKeyPolicy = 'strict'): WorkerTransport {
   const files = (r: ScanRequest): SshHostFiles => new SshHostFiles(sshDir, r.host.address, r.host.port);
   return new WorkerTransport(worker, {
     script: workerScript('scan-ssh.ps1'),
@@ -15,7 +16,7 @@ export function sshRemotingTransport(worker: PwshHost, sshDir: string): WorkerTr
       Port: host.port,
       UserName: host.user ?? '',
       KeyFile: host.keyFile ?? '',
-      KnownHosts: host.knownHostsFile ?? '',
+      SshOptions: sshOptionMap(host, hostKeys),
       ConnectMs: host.connectTimeoutMs,
       Subsystem: host.subsystem,
     }),
@@ -23,7 +24,7 @@ export function sshRemotingTransport(worker: PwshHost, sshDir: string): WorkerTr
     cancel: (r) => files(r).killSsh(),
     connectReason: (r, message) => {
       if (/failed after time out/i.test(message)) return `connect timed out after ${Math.round(r.host.connectTimeoutMs / 1000)} s (TCP accepted, SSH never completed)`;
-      return files(r).reason() ?? oneLine(message);
+      return files(r).reason() ?? reasonLine(message);
     },
   });
 }

@@ -1,4 +1,4 @@
-import { oneLine } from '../ssh-reason.js';
+import { reasonLine } from '../../record/one-line.js';
 import { CappedLines } from './capped-lines.js';
 import { runWinrsCommand, type WinrmTarget } from '../winrm/winrs-client.js';
 import { bootstrapInput, ENCODED_BOOTSTRAP } from './ssh-exec.js';
@@ -59,7 +59,7 @@ export function winrmTransport(options: WinrmTransportOptions): Transport {
       stdout.end();
       if (outcome.ok) {
         if (outcome.exitCode !== 0) {
-          const why = oneLine(stderr.trim().split('\n').pop() ?? '') || 'no error text';
+          const why = reasonLine(stderr.trim().split('\n').pop() ?? '') || 'no error text';
           stop.end('remote-crash', `remote PowerShell exited with code ${outcome.exitCode}: ${why}`);
         }
         return;

@@ -1,6 +1,6 @@
 import { newMarker, outputLines, readFrame } from '../frames.js';
 import { PwshHost, WorkerError } from '../pwsh-host.js';
-import { oneLine } from '../ssh-reason.js';
+import { reasonLine } from '../../record/one-line.js';
 import { FORCE_AFTER_MS, type ScanRequest, type Transport } from './transport.js';
 import { SESSION_CODE_KEY, workerScript } from './worker-scripts.js';
 
@@ -64,15 +64,15 @@ export class WorkerTransport implements Transport {
         },
       });
       const failed = stages.find((s) => s.stage === 'connect-failed' || s.stage === 'invoke-failed');
-      const message = failed ? (mode.connectReason?.(request, String(failed.message ?? '')) ?? oneLine(String(failed.message ?? ''))) : '';
+      const message = failed ? (mode.connectReason?.(request, String(failed.message ?? '')) ?? reasonLine(String(failed.message ?? ''))) : '';
       if (failed?.stage === 'connect-failed') stop.end('connect-failed', message);
       else if (failed) stop.end('remote-crash', `the session broke: ${message}`);
-      else if (!reply.ok && reply.errors.length) stop.end('remote-crash', oneLine(reply.errors.join('; ')));
+      else if (!reply.ok && reply.errors.length) stop.end('remote-crash', reasonLine(reply.errors.join('; ')));
     } catch (error) {
       if (error instanceof WorkerError && error.kind === 'output-cap') stop.end('output-cap', error.message);
       else if (!(error instanceof WorkerError && error.kind === 'cancelled')) {
         // A worker killed for another host's sake, or crashed: not this host's fault.
-        stop.end('worker-died', oneLine(`controller worker failed: ${error instanceof Error ? error.message : String(error)}`));
+        stop.end('worker-died', reasonLine(`controller worker failed: ${error instanceof Error ? error.message : String(error)}`));
       }
     }
   }

@@ -1,4 +1,4 @@
-import { oneLine } from '../ssh-reason.js';
+import { reasonLine } from '../../record/one-line.js';
 import type { SoapFault } from './soap-response.js';
 
 /**
@@ -119,7 +119,7 @@ export function describeFailure(f: WinrmFailure, ctx: FailureContext): FailureRe
   switch (f.kind) {
     case 'network': {
       const say = NETWORK[f.code];
-      return { reason: oneLine(say ? say(where, f.message) : `cannot reach ${where}: ${f.message}`) };
+      return { reason: reasonLine(say ? say(where, f.message) : `cannot reach ${where}: ${f.message}`) };
     }
     case 'connect-timeout': {
       const s = seconds(f.ms);
@@ -129,35 +129,35 @@ export function describeFailure(f: WinrmFailure, ctx: FailureContext): FailureRe
     }
     case 'tls': {
       const known = TLS.find(([re]) => re.test(f.code));
-      if (known) return { reason: oneLine(`TLS: the server certificate of ${where} has this error: ${known[1]}`) };
+      if (known) return { reason: reasonLine(`TLS: the server certificate of ${where} has this error: ${known[1]}`) };
       if (/wrong version number|unknown protocol|packet length too long/i.test(f.message)) {
         return { reason: `TLS: ${where} does not speak TLS (is it the HTTP port? WinRM's HTTPS default is 5986)` };
       }
-      return { reason: oneLine(`TLS: handshake with ${where} failed: ${f.message}`) };
+      return { reason: reasonLine(`TLS: handshake with ${where} failed: ${f.message}`) };
     }
     case 'pin-mismatch':
       return { reason: `TLS: the server certificate of ${where} does not match the pinned certThumbprint (its SHA-1 thumbprint is ${f.sha1})` };
     case 'config':
-      return { reason: oneLine(f.message) };
+      return { reason: reasonLine(f.message) };
     case 'internal':
-      return { reason: oneLine(`fleet-scan's WinRM client failed: ${f.message}`) };
+      return { reason: reasonLine(`fleet-scan's WinRM client failed: ${f.message}`) };
     case 'unauthorized':
       return { reason: unauthorized(f) };
     case 'auth-protocol':
-      return { reason: oneLine(`authentication failed (${f.scheme}): ${f.message}`) };
+      return { reason: reasonLine(`authentication failed (${f.scheme}): ${f.message}`) };
     case 'fault':
       return {
-        reason: oneLine(faultReason(f.fault)),
+        reason: reasonLine(faultReason(f.fault)),
         wsmanCode: f.fault.wsmanCode,
         retryable: f.fault.wsmanCode !== undefined && RETRYABLE_WSMAN.has(f.fault.wsmanCode) ? true : undefined,
       };
     case 'http-status': {
       const hint = HTTP_HINT[f.status];
       const status = `HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ''}`;
-      return { reason: oneLine(`${status} from ${where}${hint ? `: ${hint}` : ''}`), retryable: f.status === 503 ? true : undefined };
+      return { reason: reasonLine(`${status} from ${where}${hint ? `: ${hint}` : ''}`), retryable: f.status === 503 ? true : undefined };
     }
     case 'not-soap':
-      return { reason: oneLine(`the answer from ${where} is not SOAP (HTTP ${f.status}, ${f.contentType || 'no content type'}): ${f.detail}`) };
+      return { reason: reasonLine(`the answer from ${where} is not SOAP (HTTP ${f.status}, ${f.contentType || 'no content type'}): ${f.detail}`) };
     case 'response-timeout':
       return { reason: `${where} did not answer ${f.operation} within ${seconds(f.ms)}` };
     case 'closed':
