@@ -2,6 +2,9 @@ function Get-FsVolume {
     <#
     .SYNOPSIS
         One logical disk by drive letter: drive type, file system, size, free space, deduplication; $null if absent.
+    .DESCRIPTION
+        Deduplication reads as off only when the Data Deduplication cmdlets are not installed or list no enabled
+        volume for this letter; when they cannot be read the probe throws (the check reports error).
     .PARAMETER DriveLetter
         For example 'C:'.
     .EXAMPLE
@@ -14,8 +17,12 @@ function Get-FsVolume {
     if ($null -eq $disk) { return $null }
     $dedup = $false
     if (Get-Command -Name Get-DedupVolume -ErrorAction SilentlyContinue) {
-        $volume = Get-DedupVolume -Volume $letter -ErrorAction SilentlyContinue
-        if ($volume -and $volume.Enabled) { $dedup = $true }
+        # Without -Volume the cmdlet lists the volumes that have deduplication metadata and answers nothing
+        # when there are none; asking for one volume would make "not enabled here" an error indistinguishable
+        # from access denied. Any error now (access denied, provider broken) throws.
+        foreach ($volume in @(Get-DedupVolume -ErrorAction Stop)) {
+            if ([string]::Equals(([string]$volume.Volume).TrimEnd('\'), $letter, [System.StringComparison]::OrdinalIgnoreCase) -and $volume.Enabled) { $dedup = $true }
+        }
     }
     @{ driveLetter = $letter; driveType = [int]$disk.DriveType; fileSystem = [string]$disk.FileSystem; sizeBytes = [long]$disk.Size; freeBytes = [long]$disk.FreeSpace; dedupEnabled = $dedup }
 }

@@ -1,20 +1,28 @@
 function Test-FsEndpointSet {
     <#
     .SYNOPSIS
-        Tests many HTTPS endpoints at once: DNS, TCP connect, TLS 1.2 handshake, or an HTTPS HEAD through a proxy.
+        Tests many HTTPS endpoints at once: DNS, TCP connect, TLS 1.2 handshake and revocation reachability,
+        directly or through an HTTP proxy tunnel.
     .DESCRIPTION
-        Every step is started for all targets together and waited for once with one deadline, so a
-        blocked endpoint costs the timeout once per step, not once per endpoint (mars-checks.md 5.4).
-        Each answer: host, port, via (direct|proxy), dns (addresses), dnsError, tcp (open|refused: ...|timeout|skipped),
-        tls (Tls12|failed: ...|timeout|skipped), http (status code or 'error:<WebExceptionStatus>').
+        Every step runs for all targets together and is waited for once, with one deadline, so a blocked
+        endpoint costs a step's timeout once, not once per endpoint; the whole probe never runs longer than
+        three timeouts.
+        Direct: DNS (every address), TCP to the addresses in resolver order until one connects, TLS 1.2 with
+        certificate validation (revocation not checked online), then TCP to the certificate's CRL and OCSP hosts.
+        Through a proxy: DNS and TCP to the proxy, CONNECT host:port (only 200 opens a tunnel), TLS 1.2 through
+        the tunnel; the endpoint's own name is not resolved locally.
+        Each answer: host, port, via (direct|proxy), dns (addresses), dnsError, address (the one that connected),
+        fallback (addresses that failed before it), tcp (open|timeout|refused: ...|failed: ...|skipped),
+        tunnel ($null, or @{ status; reason; error } from the proxy), tls (Tls12|failed: ...|timeout|skipped),
+        revocation (see Test-FsRevocationReach, or 'skipped').
     .PARAMETER Targets
         Hashtables with host and port.
     .PARAMETER TimeoutMs
         Deadline of each step for all targets together.
     .PARAMETER ProxyUri
-        Send an HTTPS HEAD through this proxy instead of connecting directly (local DNS may fail then).
+        Go through this HTTP proxy (http://host:port).
     .PARAMETER TcpOnly
-        Stop after the TCP connect (used for proxy ports and private endpoints).
+        Stop after the TCP connect (proxy ports and private endpoints).
     .EXAMPLE
         Test-FsEndpointSet -Targets @(@{ host = 'login.microsoftonline.com'; port = 443 }) -TimeoutMs 5000
     #>
@@ -26,102 +34,87 @@ function Test-FsEndpointSet {
         [switch]$TcpOnly
     )
     $via = 'direct'
-    if ($ProxyUri) { $via = 'proxy' }
+    $proxy = $null
+    if ($ProxyUri) {
+        $via = 'proxy'
+        $uri = [uri]$ProxyUri
+        $proxy = @{ host = $uri.Host; port = $uri.Port }
+    }
     $results = @(foreach ($t in $Targets) {
         $port = 443
         if ($t['port']) { $port = [int]$t['port'] }
-        @{ host = [string]$t['host']; port = $port; via = $via; dns = @(); dnsError = $null; tcp = 'skipped'; tls = 'skipped'; http = $null }
+        @{ host = [string]$t['host']; port = $port; via = $via; dns = @(); dnsError = $null; address = $null; fallback = $null; tcp = 'skipped'; tunnel = $null; tls = 'skipped'; revocation = 'skipped' }
     })
-    $wait = {
-        param($Task, $Deadline)
-        $left = [int][math]::Max(0, ($Deadline - [datetime]::UtcNow).TotalMilliseconds)
-        try { $null = $Task.Wait($left) } catch { $null = $_ }
-    }
-    $message = {
-        param($Task)
-        $e = $Task.Exception
-        if ($e) { $e = $e.GetBaseException(); return $e.Message }
-        'unknown error'
+    $final = [datetime]::UtcNow.AddMilliseconds(3 * $TimeoutMs)
+    $stepDeadline = {
+        $next = [datetime]::UtcNow.AddMilliseconds($TimeoutMs)
+        if ($next -gt $final) { return $final }
+        $next
     }
 
-    if ($ProxyUri) {
-        [System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [System.Net.SecurityProtocolType]::Tls12
-        $requests = @(foreach ($r in $results) {
-            $request = [System.Net.HttpWebRequest]::Create('https://' + $r['host'] + ':' + $r['port'] + '/')
-            $request.Method = 'HEAD'
-            $request.Timeout = $TimeoutMs
-            $request.AllowAutoRedirect = $false
-            $request.Proxy = New-Object System.Net.WebProxy($ProxyUri)
-            @{ request = $request; task = $request.GetResponseAsync(); result = $r }
-        })
-        $deadline = [datetime]::UtcNow.AddMilliseconds($TimeoutMs)
-        foreach ($q in $requests) { & $wait $q['task'] $deadline }
-        foreach ($q in $requests) {
-            $task = $q['task']
-            if ($task.Status -eq 'RanToCompletion') {
-                $q['result']['http'] = [int]$task.Result.StatusCode
-                $task.Result.Close()
-            } elseif ($task.IsFaulted) {
-                $webError = $task.Exception.GetBaseException()
-                $inner = $task.Exception
-                while ($inner -and -not ($inner -is [System.Net.WebException])) { $inner = $inner.InnerException }
-                if ($inner -and $inner.Response) { $q['result']['http'] = [int]$inner.Response.StatusCode; $inner.Response.Close() }
-                elseif ($inner) { $q['result']['http'] = 'error:' + $inner.Status.ToString() }
-                else { $q['result']['http'] = 'error:' + $webError.Message }
-            } else {
-                $q['request'].Abort()
-                $q['result']['http'] = 'error:Timeout'
+    # Step 1: DNS, of the endpoints or of the proxy.
+    $names = @($results | ForEach-Object { $_['host'] })
+    if ($proxy) { $names = @($proxy['host']) }
+    $answers = Resolve-FsEndpointName -Names $names -Deadline (& $stepDeadline)
+    foreach ($r in $results) {
+        $key = $r['host']
+        if ($proxy) { $key = $proxy['host'] }
+        $r['dns'] = @($answers[$key]['addresses'])
+        $r['dnsError'] = $answers[$key]['error']
+        if ($proxy -and $r['dnsError']) { $r['dnsError'] = 'proxy ' + $proxy['host'] + ': ' + $r['dnsError'] }
+    }
+
+    # Step 2: TCP, to the endpoint or to the proxy.
+    $open = @($results | Where-Object { -not $_['dnsError'] })
+    $portOf = { param($R) if ($proxy) { return $proxy['port'] } $R['port'] }
+    $connections = @()
+    if ($open.Count) { $connections = @(Connect-FsEndpointAddress -Targets @($open | ForEach-Object { @{ addresses = $_['dns']; port = (& $portOf $_) } }) -Deadline (& $stepDeadline)) }
+    $streams = @()
+    for ($i = 0; $i -lt $open.Count; $i++) {
+        $c = $connections[$i]
+        $open[$i]['tcp'] = $c['tcp']
+        $open[$i]['address'] = $c['address']
+        $open[$i]['fallback'] = $c['fallback']
+        if ($c['tcp'] -eq 'open') { $streams += , @{ result = $open[$i]; client = $c['client']; stream = $c['client'].GetStream() } }
+    }
+
+    try {
+        if ($TcpOnly) { return $results }
+        # Step 3 (proxy): a tunnel per endpoint; only 200 goes on to TLS.
+        if ($proxy -and $streams.Count) {
+            $tunnels = @(Open-FsProxyTunnel -Items @($streams | ForEach-Object { @{ stream = $_['stream']; host = $_['result']['host']; port = $_['result']['port'] } }) -Deadline (& $stepDeadline))
+            $through = @()
+            for ($i = 0; $i -lt $streams.Count; $i++) {
+                $streams[$i]['result']['tunnel'] = $tunnels[$i]
+                if ($tunnels[$i]['status'] -eq 200) { $through += , $streams[$i] }
             }
+            $streams = $through
         }
-        return $results
-    }
 
-    # Step 1: DNS for all targets.
-    $deadline = [datetime]::UtcNow.AddMilliseconds($TimeoutMs)
-    $lookups = @(foreach ($r in $results) { @{ result = $r; task = [System.Net.Dns]::GetHostAddressesAsync($r['host']) } })
-    foreach ($l in $lookups) { & $wait $l['task'] $deadline }
-    foreach ($l in $lookups) {
-        $task = $l['task']
-        if ($task.Status -eq 'RanToCompletion') { $l['result']['dns'] = @($task.Result | ForEach-Object { $_.IPAddressToString }) }
-        elseif ($task.IsFaulted) { $l['result']['dnsError'] = & $message $task }
-        else { $l['result']['dnsError'] = 'timeout' }
-        if (-not $l['result']['dnsError'] -and @($l['result']['dns']).Count -eq 0) { $l['result']['dnsError'] = 'no address' }
-    }
-
-    # Step 2: TCP connect for every resolved target.
-    $deadline = [datetime]::UtcNow.AddMilliseconds($TimeoutMs)
-    $connects = @(foreach ($r in $results) {
-        if ($r['dnsError']) { continue }
-        $address = [System.Net.IPAddress]::Parse(@($r['dns'])[0])
-        $client = New-Object System.Net.Sockets.TcpClient($address.AddressFamily)
-        @{ result = $r; client = $client; task = $client.ConnectAsync($address, [int]$r['port']) }
-    })
-    foreach ($c in $connects) { & $wait $c['task'] $deadline }
-    foreach ($c in $connects) {
-        $task = $c['task']
-        if ($task.Status -eq 'RanToCompletion' -and $c['client'].Connected) { $c['result']['tcp'] = 'open' }
-        elseif ($task.IsFaulted) { $c['result']['tcp'] = 'refused: ' + (& $message $task) }
-        else { $c['result']['tcp'] = 'timeout' }
-    }
-
-    # Step 3: TLS 1.2 handshake with certificate validation on every open connection.
-    $handshakes = @()
-    if (-not $TcpOnly) {
-        $deadline = [datetime]::UtcNow.AddMilliseconds($TimeoutMs)
-        $handshakes = @(foreach ($c in $connects) {
-            if ($c['result']['tcp'] -ne 'open') { continue }
-            $ssl = New-Object System.Net.Security.SslStream($c['client'].GetStream(), $false)
-            @{ result = $c['result']; ssl = $ssl; task = $ssl.AuthenticateAsClientAsync($c['result']['host'], $null, [System.Security.Authentication.SslProtocols]::Tls12, $true) }
-        })
-        foreach ($h in $handshakes) { & $wait $h['task'] $deadline }
-        foreach ($h in $handshakes) {
-            $task = $h['task']
-            if ($task.Status -eq 'RanToCompletion') { $h['result']['tls'] = $h['ssl'].SslProtocol.ToString() }
-            elseif ($task.IsFaulted) { $h['result']['tls'] = 'failed: ' + (& $message $task) }
-            else { $h['result']['tls'] = 'timeout' }
+        # Step 4: TLS 1.2 on every open stream (direct or tunnel).
+        $handshakes = @()
+        if ($streams.Count) { $handshakes = @(Invoke-FsEndpointTls -Items @($streams | ForEach-Object { @{ stream = $_['stream']; host = $_['result']['host'] } }) -Deadline (& $stepDeadline)) }
+        for ($i = 0; $i -lt $streams.Count; $i++) {
+            $streams[$i]['result']['tls'] = $handshakes[$i]['tls']
+            $streams[$i]['ssl'] = $handshakes[$i]['ssl']
         }
+
+        # Step 5 (direct): revocation hosts of the certificates that completed a handshake.
+        $checked = @()
+        for ($i = 0; $i -lt $streams.Count; $i++) {
+            if ($null -eq $handshakes[$i]['certificate']) { continue }
+            if ($proxy) { $streams[$i]['result']['revocation'] = 'not checked: through a proxy'; continue }
+            $checked += , @{ result = $streams[$i]['result']; certificate = $handshakes[$i]['certificate'] }
+        }
+        if ($checked.Count -and [datetime]::UtcNow -ge $final) {
+            foreach ($c in $checked) { $c['result']['revocation'] = 'not checked: time budget used' }
+        } elseif ($checked.Count) {
+            $reach = @(Test-FsRevocationReach -Certificates @($checked | ForEach-Object { $_['certificate'] }) -Deadline (& $stepDeadline))
+            for ($i = 0; $i -lt $checked.Count; $i++) { $checked[$i]['result']['revocation'] = $reach[$i] }
+        }
+    } finally {
+        foreach ($s in $streams) { if ($s.Contains('ssl') -and $null -ne $s['ssl']) { try { $s['ssl'].Dispose() } catch { $null = $_ } } }
+        foreach ($c in $connections) { if ($null -ne $c['client']) { try { $c['client'].Close() } catch { $null = $_ } } }
     }
-    foreach ($h in $handshakes) { try { $h['ssl'].Dispose() } catch { $null = $_ } }
-    foreach ($c in $connects) { try { $c['client'].Close() } catch { $null = $_ } }
     $results
 }

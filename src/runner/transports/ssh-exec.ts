@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { sshOptions } from '../ssh-options.js';
-import { oneLine, sshReason } from '../ssh-reason.js';
+import { reasonLine } from '../../record/one-line.js';
+import { sshReason } from '../ssh-reason.js';
 import { CappedLines } from './capped-lines.js';
 import type { ScanRequest, Transport } from './transport.js';
 
@@ -66,7 +67,7 @@ export function sshExecTransport(options: SshExecOptions = {}): Transport {
           // command was killed by a signal, which OpenSSH reports as 255 with no text. Never "PowerShell exited".
           else if (code === 255) stop.end('remote-crash', lostMidScan(stderr));
           else if (code !== 0) {
-            const why = oneLine(stderr.trim().split('\n').pop() ?? '') || 'no error text';
+            const why = reasonLine(stderr.trim().split('\n').pop() ?? '') || 'no error text';
             stop.end('remote-crash', `remote PowerShell exited with code ${code}: ${why}`);
           }
           resolve();

@@ -23,4 +23,12 @@ Describe 'Get-FsItemInfo (real files)' {
     It 'reports a missing path as exists = false' {
         (Get-FsItemInfo -Path (Join-Path $TestDrive 'missing.exe')).exists | Should -BeFalse
     }
+
+    It 'a drive root reports Hidden, System and Directory (attribute value 22), as Windows gives it for every NTFS root' {
+        Mock Test-Path { $true } -ParameterFilter { $LiteralPath -eq 'D:\' }
+        Mock Get-Item { [pscustomobject]@{ PSIsContainer = $true; Attributes = [System.IO.FileAttributes]22; LastWriteTimeUtc = [datetime]::SpecifyKind([datetime]'2026-01-05', 'Utc'); FullName = 'D:\' } } -ParameterFilter { $LiteralPath -eq 'D:\' }
+        $info = Get-FsItemInfo -Path 'D:\'
+        $info.isDirectory | Should -BeTrue
+        $info.attributes | Should -Be @('Hidden', 'System', 'Directory')
+    }
 }
