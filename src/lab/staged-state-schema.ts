@@ -14,7 +14,9 @@ export const failingEntrySchema = z
 
 const orFailing = <T extends z.ZodType>(schema: T) => z.union([failingEntrySchema, schema]);
 
-const registryValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+const registryValueSchema = z
+  .union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.array(z.number().int().min(0).max(255)), z.null()])
+  .describe('REG_SZ/REG_EXPAND_SZ text, REG_DWORD/REG_QWORD number, REG_MULTI_SZ list of text, REG_BINARY list of bytes.');
 
 const fileSchema = z.strictObject({
   attributes: z.array(z.string()).optional().describe('FileAttributes names; default ["Archive"].'),
@@ -44,14 +46,41 @@ const serviceSchema = z.strictObject({
   displayName: z.string().optional(),
 });
 
-const memberSchema = z.union([z.string(), z.strictObject({ name: z.string(), objectClass: z.enum(['User', 'Group']) })]);
+const memberSchema = z.union([
+  z.string(),
+  z
+    .strictObject({ name: z.string(), objectClass: z.enum(['User', 'Group', 'Unknown']), sid: z.string().regex(/^S-1-/).optional() })
+    .describe('objectClass Unknown with the SID as name: an orphaned SID (Get-LocalGroupMember then fails and ADSI lists the group).'),
+]);
+
+const tcpAnswerSchema = z.enum(['open', 'refused', 'timeout']);
+
+const webAnswerSchema = z.union([
+  z.strictObject({ status: z.number().int().min(100).max(599), body: z.string().optional() }),
+  z.literal('timeout'),
+  z.string().regex(/^error:/),
+]);
 
 const netSchema = z.strictObject({
   defaultReachable: z.boolean().optional().describe('Answer for hosts not listed below; default true.'),
-  dns: z.record(z.string(), z.union([z.array(z.string()).min(1), z.literal('NXDOMAIN')])).optional(),
-  tcp: z.record(z.string(), z.enum(['open', 'refused', 'timeout'])).optional().describe('Keyed "host:port".'),
+  dns: z
+    .record(z.string(), z.union([z.array(z.string()).min(1), z.literal('NXDOMAIN')]))
+    .optional()
+    .describe('Addresses in resolver order (an IPv6 address first, as on a dual-stack host), or NXDOMAIN.'),
+  tcp: z
+    .record(z.string(), tcpAnswerSchema)
+    .optional()
+    .describe('Keyed "host:port" (every address of the host) or "<IPv4>:port" / "[<IPv6>]:port" (one address); addresses are tried in order.'),
   tls: z.record(z.string(), z.enum(['Tls12', 'failed'])).optional(),
-  http: z.record(z.string(), z.union([z.number().int(), z.string().regex(/^error:/)])).optional().describe('HTTPS HEAD answer through a proxy.'),
+  revocation: z
+    .record(z.string(), z.enum(['reachable', 'unreachable', 'none']))
+    .optional()
+    .describe('CRL/OCSP hosts of the endpoint certificate, keyed by endpoint host or "*"; default reachable.'),
+  connect: z
+    .record(z.string(), z.union([z.number().int().min(100).max(599), z.string().regex(/^error:/)]))
+    .optional()
+    .describe('Through a proxy: its answer to CONNECT <host>:443 (200 opens the tunnel, default 200; 403/502/503 refused; 407 wants credentials).'),
+  web: z.record(z.string(), webAnswerSchema).optional().describe('Plain HTTP GET answers keyed by URL (Windows connectivity-check probes).'),
 });
 
 const inventorySchema = z.strictObject({
@@ -79,6 +108,10 @@ export const stagedStateSchema = z
     psVersion: z.string().optional().describe('Windows PowerShell engine version (PowerShellEngine\\PowerShellVersion).'),
     identity: orFailing(z.strictObject({ user: z.string(), isAdmin: z.boolean() })).optional(),
     localGroups: z.record(z.string(), orFailing(z.array(memberSchema))).optional().describe('Members per group SID.'),
+    accounts: z
+      .record(z.string(), z.union([z.string().regex(/^S-1-/), failingEntrySchema]))
+      .optional()
+      .describe('Account name (DOMAIN\\user, UPN or bare name) -> the SID Windows resolves it to; unlisted names do not resolve.'),
     registry: z.record(z.string(), orFailing(z.record(z.string(), registryValueSchema))).optional().describe('Values per key path ("HKLM:\\..." or "Registry::HKEY_USERS\\..."); a missing key is absent.'),
     files: z.record(z.string(), orFailing(fileSchema)).optional(),
     dirs: z.record(z.string(), orFailing(dirSchema)).optional().describe('Parents of listed files and dirs exist implicitly.'),
@@ -88,9 +121,14 @@ export const stagedStateSchema = z
     defender: orFailing(
       z.strictObject({
         present: z.boolean().optional(),
-        realtime: z.boolean().optional(),
+        mode: z
+          .string()
+          .optional()
+          .describe("AMRunningMode: Normal (default), Passive Mode, SxS Passive Mode, EDR Block Mode; 'not running' = switched off by another antivirus (its cmdlets fail with 0x800106ba)."),
+        realtime: z.boolean().optional().describe('RealTimeProtectionEnabled, the live state.'),
         exclusionPath: z.array(z.string()).optional(),
         exclusionProcess: z.array(z.string()).optional(),
+        exclusionsHidden: z.string().optional().describe('The "N/A: ..." text Defender shows instead of exclusions it hides from this account.'),
       }),
     ).optional(),
     certs: z.record(z.string(), orFailing(z.array(z.strictObject({ subject: z.string(), thumbprint: z.string(), notAfterUtc: z.string().optional() })))).optional(),
@@ -103,7 +141,6 @@ export const stagedStateSchema = z
       }),
     ).optional(),
     net: orFailing(netSchema).optional(),
-    commands: z.record(z.string(), z.string()).optional().describe('Raw output of commands, e.g. "netsh winhttp show proxy".'),
   })
   .describe('fleet-scan staged state: one Windows machine for the staged probe library.');
 

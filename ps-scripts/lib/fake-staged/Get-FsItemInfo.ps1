@@ -3,6 +3,7 @@ function Get-FsItemInfo {
     .SYNOPSIS
         Staged twin: a file from files["<path>"], a folder from dirs["<path>"] or an implied parent folder.
     .DESCRIPTION
+        A drive root has the attributes Windows gives it (Hidden, System, Directory) unless dirs lists it.
         ageDays (relative to the run's controller time) sets lastWriteTimeUtc, so states never go stale;
         an absolute lastWriteTimeUtc is also accepted.
     .PARAMETER Path
@@ -25,6 +26,8 @@ function Get-FsItemInfo {
         if ($null -eq $entry) { $entry = @{} }
         $info['isDirectory'] = $true
         $info['attributes'] = @('Directory')
+        # Windows reports every NTFS drive root as Hidden, System, Directory (attribute value 22).
+        if ($clean -match '^[A-Za-z]:$') { $info['attributes'] = @('Hidden', 'System', 'Directory') }
         if ($entry['attributes']) { $info['attributes'] = @($entry['attributes']) }
         $info['lastWriteTimeUtc'] = Format-FsUtcDate -Value (Get-FsStagedNow).AddDays(-30)
         return $info

@@ -21,7 +21,7 @@ function Get-FsLocalGroupMember {
     if (Get-Command -Name Get-LocalGroupMember -ErrorAction SilentlyContinue) {
         $listed = $null
         try { $listed = @(Get-LocalGroupMember -SID $Sid -ErrorAction Stop) }
-        catch { $source = 'ADSI (Get-LocalGroupMember failed: ' + ($_.Exception.GetBaseException().Message -replace '\s*[\r\n]+\s*', ' ').Trim() + ')' }
+        catch { $source = 'ADSI (Get-LocalGroupMember failed: ' + ($_.Exception.Message -replace '\s*[\r\n]+\s*', ' ').Trim() + ')' }
         if ($null -ne $listed) {
             return @(foreach ($m in $listed) {
                 $memberSid = $null

@@ -3,9 +3,12 @@
     mars-agent-detect: finds the MARS agent and returns its facts for the other checks.
 .DESCRIPTION
     Runs first on every host. Reads the agent root key, Setup\InstallPath, cbengine.exe's file version, the
-    MSI Uninstall entry, both ScratchLocation values, the registration values (ServiceResourceName,
+    MSI Uninstall entry (product code from UninstallString, else from the key name, which Windows Installer
+    names after the product code), both ScratchLocation values, the registration values (ServiceResourceName,
     ResourceId, MachineId), the obengine and management agent services, the MSOnlineBackup module folder and
-    a DPM/MABS install. Never fails on its own; a registry read that throws makes it error.
+    a DPM/MABS install. It also samples the host clock (hostClockUtc), as early in the run as a check gets,
+    for mars-clock-skew and the controller (warns when it cannot). Never fails on its own; a registry read
+    that throws makes it error.
 .PARAMETER Context
     Cloud, Vars, ControllerUtc and Facts of this host.
 .EXAMPLE
@@ -30,6 +33,10 @@ $FsCheckMetadata = @'
 
 function Test-MarsAgentDetect {
     param($Context)
+    # The earliest host clock a check can take; a failure here must not cost the agent facts.
+    $hostClockUtc = $null
+    $clockError = $null
+    try { $hostClockUtc = (Get-FsClockSample)['hostUtc'] } catch { $clockError = ($_.Exception.GetBaseException().Message -replace '\s*[\r\n]+\s*', ' ').Trim() }
     $root = 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup'
     $installed = Test-FsRegistryKey -Path $root
     $setup = Get-FsRegistryValue -Path ($root + '\Setup')
@@ -56,6 +63,7 @@ function Test-MarsAgentDetect {
     if ($msi) {
         $msiVersion = $msi['displayVersion']
         if ([string]$msi['uninstallString'] -match '(\{[0-9A-Fa-f-]{36}\})') { $productCode = $Matches[1] }
+        elseif ([string]$msi['key'] -match '^\{[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\}$') { $productCode = [string]$msi['key'] }
     }
     if (-not $agentVersion -and $msiVersion) { $agentVersion = [string]$msiVersion }
     $engineService = Get-FsService -Name obengine
@@ -78,6 +86,7 @@ function Test-MarsAgentDetect {
         engineServiceStatus     = $null
         managementServiceStatus = $null
         dpmInstallPath          = $dpm
+        hostClockUtc            = $hostClockUtc
     }
     if ($engineService) { $facts['engineServiceStatus'] = $engineService['status'] }
     if ($managementService) { $facts['managementServiceStatus'] = $managementService['status'] }
@@ -85,15 +94,22 @@ function Test-MarsAgentDetect {
     $evidence = @()
     if (-not $installed) {
         $evidence += 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup absent'
+        if ($clockError) {
+            return New-FsCheckResult -Status warn -Summary 'MARS agent not installed; host clock not sampled' -Evidence ($evidence + @('host clock sample failed: ' + $clockError)) -Facts $facts
+        }
         return New-FsCheckResult -Status pass -Summary 'MARS agent not installed' -Evidence $evidence -Facts $facts
     }
     $evidence += 'InstallPath ' + $(if ($installPath) { $installPath } else { 'absent' })
     $evidence += 'cbengine.exe version ' + $(if ($agentVersion) { $agentVersion } else { 'unknown' })
     $evidence += 'obengine ' + $(if ($engineService) { $engineService['status'] } else { 'service missing' })
     if ($facts['serviceResourceName']) { $evidence += 'registered to vault ' + $facts['serviceResourceName'] }
+    if ($productCode) { $evidence += 'product code ' + $productCode }
     if ($dpm) { $evidence += 'managed by DPM/MABS at ' + $dpm }
     $summary = 'MARS agent ' + $(if ($agentVersion) { $agentVersion } else { '(version unknown)' }) + ' installed'
     if ($installPath) { $summary += ' at ' + $installPath }
+    if ($clockError) {
+        return New-FsCheckResult -Status warn -Summary ($summary + '; host clock not sampled') -Evidence ($evidence + @('host clock sample failed: ' + $clockError)) -Facts $facts
+    }
     New-FsCheckResult -Status pass -Summary $summary -Evidence $evidence -Facts $facts
 }
 

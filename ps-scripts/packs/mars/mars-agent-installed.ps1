@@ -4,6 +4,7 @@
 .DESCRIPTION
     Uses the facts of mars-agent-detect. Fails when InstallPath, bin\cbengine.exe, the obengine service or
     the MSOnlineBackup module is missing; warns when obengine or the management agent is not Running.
+    Skipped ("agent not installed yet") when no agent is installed and the run's phase is both.
 .PARAMETER Context
     Cloud, Vars, ControllerUtc and Facts of this host.
 .EXAMPLE
@@ -18,7 +19,7 @@ $FsCheckMetadata = @'
   "clouds": ["public", "china", "usgov"],
   "severity": "fail",
   "kind": "host",
-  "description": "Registration needs an installed agent: InstallPath, bin\\cbengine.exe, the obengine service and the MSOnlineBackup PowerShell module; the engine service has to be running.",
+  "description": "Registration needs an installed agent: InstallPath, bin\\cbengine.exe, the obengine service and the MSOnlineBackup PowerShell module; the engine service has to be running. With phase both and no agent yet the check is skipped until the agent is installed.",
   "remediation": "(Re)install the MARS agent from https://aka.ms/azurebackup_agent; if obengine is stopped run 'net start obengine'.",
   "source": "https://learn.microsoft.com/azure/backup/scripts/install-latest-microsoft-azure-recovery-services-agent",
   "tags": ["agent"],
@@ -29,6 +30,11 @@ $FsCheckMetadata = @'
 function Test-MarsAgentInstalled {
     param($Context)
     $facts = Get-FsAgentFacts -Context $Context
+    $skip = Get-FsAgentSkip -Context $Context
+    if ($skip) { return $skip }
+    if (-not $facts['installed']) {
+        return New-FsCheckResult -Status fail -Summary 'MARS agent not installed' -Evidence @('HKLM:\SOFTWARE\Microsoft\Windows Azure Backup absent; phase ' + (Resolve-FsVar -Context $Context -Name 'phase') + ' needs an installed agent')
+    }
     $problems = @()
     if (-not $facts['installPath']) { $problems += 'Setup\InstallPath absent' }
     elseif (-not $facts['engineExists']) { $problems += ($facts['installPath'] + '\bin\cbengine.exe missing') }

@@ -31,8 +31,11 @@ $FsCheckMetadata = @'
 function Test-MarsAgentVersion {
     param($Context)
     $facts = Get-FsAgentFacts -Context $Context
-    if (-not $facts['installed'] -or -not $facts['agentVersion']) {
-        return New-FsCheckResult -Status skipped -Summary 'No MARS agent installed' -Reason 'no agent installed (fresh install)'
+    if (-not $facts['installed']) {
+        return New-FsCheckResult -Status skipped -Summary 'MARS agent not installed yet' -Reason 'agent not installed yet' -Evidence @('HKLM:\SOFTWARE\Microsoft\Windows Azure Backup absent: the installer will put the current version')
+    }
+    if (-not $facts['agentVersion']) {
+        return New-FsCheckResult -Status skipped -Summary 'Installed agent version unknown' -Reason 'agent version unknown: cbengine.exe has no file version and the Uninstall entry no DisplayVersion' -Evidence @('InstallPath ' + $(if ($facts['installPath']) { $facts['installPath'] } else { 'absent' }))
     }
     $text = [string]$facts['agentVersion']
     $version = ConvertTo-FsVersion $text
@@ -47,11 +50,12 @@ function Test-MarsAgentVersion {
             return New-FsCheckResult -Status pass -Summary ('Agent ' + $text + ' is already the latest known') -Evidence @('agent ' + $text + ' >= ' + $latestText)
         }
         $evidence = @('agent ' + $text + ' < ' + $latestText + ': the installer will upgrade it')
-        $package = $null
-        if ($facts['msiProductCode']) {
-            $packed = ConvertTo-FsPackedGuid -Guid $facts['msiProductCode']
-            $package = Get-FsRegistryValue -Path ('HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Installer\UserData\S-1-5-18\Products\' + $packed + '\InstallProperties') -Name 'LocalPackage'
+        if (-not $facts['msiProductCode']) {
+            return New-FsCheckResult -Status warn -Summary ('Upgrade from ' + $text + ' to ' + $latestText + '; cached MSI not checked') -Evidence ($evidence + @('product code unknown (no GUID in UninstallString or the Uninstall key name): the cached MSI (error 1612) could not be checked'))
         }
+        $packed = ConvertTo-FsPackedGuid -Guid $facts['msiProductCode']
+        $package = Get-FsRegistryValue -Path ('HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Installer\UserData\S-1-5-18\Products\' + $packed + '\InstallProperties') -Name 'LocalPackage'
+        $evidence += ('product code ' + $facts['msiProductCode'])
         if (-not $package -or -not (Get-FsItemInfo -Path $package)['exists']) {
             $where = 'LocalPackage not recorded'
             if ($package) { $where = 'LocalPackage ' + $package + ' missing' }

@@ -30,11 +30,12 @@ $FsCheckMetadata = @'
 
 function Test-MarsCacheFolder {
     param($Context)
-    $path = Resolve-FsCachePath -Context $Context
+    $cache = Resolve-FsCachePath -Context $Context
+    $path = $cache['path']
     $problems = @()
-    $evidence = @('cache folder ' + $path)
+    $evidence = @('cache folder ' + $path + ' (' + $cache['source'] + ')')
     if ($path -match '^\\\\') {
-        return New-FsCheckResult -Status fail -Summary 'Cache folder is on a network share' -Evidence @('cache folder ' + $path + ' is a UNC path')
+        return New-FsCheckResult -Status fail -Summary 'Cache folder is on a network share' -Evidence @('cache folder ' + $path + ' (' + $cache['source'] + ') is a UNC path')
     }
     $drive = $path.Substring(0, 2)
     $volume = Get-FsVolume -DriveLetter $drive

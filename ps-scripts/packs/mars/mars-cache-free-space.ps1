@@ -29,20 +29,22 @@ $FsCheckMetadata = @'
 
 function Test-MarsCacheFreeSpace {
     param($Context)
-    $path = Resolve-FsCachePath -Context $Context
+    $cache = Resolve-FsCachePath -Context $Context
+    $path = $cache['path']
+    $where = 'cache folder ' + $path + ' (' + $cache['source'] + ')'
     if ($path -match '^\\\\') {
         return New-FsCheckResult -Status skipped -Summary 'Cache folder is a UNC path' -Reason 'free space of a network share is not evaluated; mars-cache-folder fails it'
     }
     $drive = $path.Substring(0, 2)
     $volume = Get-FsVolume -DriveLetter $drive
     if ($null -eq $volume) {
-        return New-FsCheckResult -Status fail -Summary ('Cache volume ' + $drive + ' not present') -Evidence @('volume ' + $drive + ' for ' + $path + ' not found')
+        return New-FsCheckResult -Status fail -Summary ('Cache volume ' + $drive + ' not present') -Evidence @('volume ' + $drive + ' for ' + $where + ' not found')
     }
     $free = [double]$volume['freeBytes']
     $freeLine = 'free ' + (Format-FsBytes $free) + ' of ' + (Format-FsBytes ([double]$volume['sizeBytes'])) + ' on ' + $drive
     $planned = Resolve-FsVar -Context $Context -Name 'plannedBackupBytes'
     if (-not (Test-FsVarPresent $planned)) {
-        return New-FsCheckResult -Status warn -Summary 'Cannot evaluate cache space: plannedBackupBytes not set' -Evidence @($freeLine) -Reason 'plannedBackupBytes is not set'
+        return New-FsCheckResult -Status warn -Summary 'Cannot evaluate cache space: plannedBackupBytes not set' -Evidence @($freeLine, $where) -Reason 'plannedBackupBytes is not set'
     }
     $planned = [double]$planned
     $systemState = [bool](Resolve-FsVar -Context $Context -Name 'systemStateBackup')
@@ -53,13 +55,13 @@ function Test-MarsCacheFreeSpace {
     $plannedText = (Format-FsBytes $planned) + ' planned' + $extra
     if ($free -lt $minimum) {
         return New-FsCheckResult -Status fail -Summary ('Cache volume ' + $drive + ' has ' + (Format-FsBytes $free) + ' free, needs ' + (Format-FsBytes $minimum)) `
-            -Evidence @($freeLine + ' < minimum ' + (Format-FsBytes $minimum) + ' (5 % of ' + $plannedText + ')')
+            -Evidence @(($freeLine + ' < minimum ' + (Format-FsBytes $minimum) + ' (5 % of ' + $plannedText + ')'), $where)
     }
     if ($free -lt $recommended) {
         return New-FsCheckResult -Status warn -Summary ('Cache volume ' + $drive + ' has less than the recommended 10 % free') `
-            -Evidence @($freeLine + ' < recommended ' + (Format-FsBytes $recommended) + ' (10 % of ' + $plannedText + ')')
+            -Evidence @(($freeLine + ' < recommended ' + (Format-FsBytes $recommended) + ' (10 % of ' + $plannedText + ')'), $where)
     }
-    New-FsCheckResult -Status pass -Summary ('Cache volume ' + $drive + ' has enough free space') -Evidence @($freeLine + ' >= recommended ' + (Format-FsBytes $recommended) + ' (10 % of ' + $plannedText + ')')
+    New-FsCheckResult -Status pass -Summary ('Cache volume ' + $drive + ' has enough free space') -Evidence @(($freeLine + ' >= recommended ' + (Format-FsBytes $recommended) + ' (10 % of ' + $plannedText + ')'), $where)
 }
 
 Register-FsCheck -Metadata $FsCheckMetadata -Function 'Test-MarsCacheFreeSpace'

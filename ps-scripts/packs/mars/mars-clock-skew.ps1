@@ -2,10 +2,11 @@
 .SYNOPSIS
     mars-clock-skew: the system clock is correct for its time zone.
 .DESCRIPTION
-    offset = host UTC - controller UTC (from the payload; transport latency of a few seconds is far below the
-    thresholds). Fails at |offset| >= clockSkewFailSeconds (300), warns at >= clockSkewWarnSeconds (60), when
-    w32time is not running, when its source is the local CMOS or free-running clock, or when
-    expectedTimeZone differs.
+    offset = host clock - controller clock (Get-FsClockReading: the host clock sampled first thing by
+    mars-agent-detect, against the controller's send time when the payload gives it). Fails at |offset| >=
+    clockSkewFailSeconds (300), warns at >= clockSkewWarnSeconds (60), when w32time is not running, when its
+    source is the local CMOS or free-running clock, or when expectedTimeZone differs. The evidence states
+    both clock readings and how uncertain the offset is.
 .PARAMETER Context
     Cloud, Vars, ControllerUtc and Facts of this host.
 .EXAMPLE
@@ -30,19 +31,18 @@ $FsCheckMetadata = @'
 
 function Test-MarsClockSkew {
     param($Context)
-    $sample = Get-FsClockSample
-    $hostUtc = ConvertTo-FsUtcDate -Value $sample['hostUtc']
-    if ($null -eq $hostUtc) { throw ('unreadable host time: ' + $sample['hostUtc']) }
-    $offset = [math]::Round(($hostUtc - $Context['ControllerUtc']).TotalSeconds)
+    $clock = Get-FsClockReading -Context $Context
     $failAt = [double](Resolve-FsVar -Context $Context -Name 'clockSkewFailSeconds')
     $warnAt = [double](Resolve-FsVar -Context $Context -Name 'clockSkewWarnSeconds')
+    $offset = $clock['offsetSeconds']
     $absolute = [math]::Abs($offset)
     $direction = 'ahead of'
     if ($offset -lt 0) { $direction = 'behind' }
     $skewLine = 'clock off by ' + $absolute + ' s (' + $direction + ' the controller)'
-    $evidence = @($skewLine, ('time zone ' + $sample['timeZoneId']), ('w32time ' + $(if ($sample['w32timeStatus']) { $sample['w32timeStatus'] } else { 'missing' }) + ', source ' + $(if ($sample['w32timeSource']) { $sample['w32timeSource'] } else { 'unknown' })))
+    $sample = $clock['sample']
+    $details = @(('host clock ' + $clock['hostUtc'] + ' (' + $clock['hostSource'] + ') against ' + $clock['referenceUtc'] + ' (' + $clock['referenceSource'] + ')'), $clock['uncertainty'], ('time zone ' + $sample['timeZoneId']), ('w32time ' + $(if ($sample['w32timeStatus']) { $sample['w32timeStatus'] } else { 'missing' }) + ', source ' + $(if ($sample['w32timeSource']) { $sample['w32timeSource'] } else { 'unknown' })))
     if ($absolute -ge $failAt) {
-        return New-FsCheckResult -Status fail -Summary ('Clock off by ' + $absolute + ' s') -Evidence (@($skewLine + ' >= ' + $failAt + ' s') + $evidence[1..2])
+        return New-FsCheckResult -Status fail -Summary ('Clock off by ' + $absolute + ' s') -Evidence (@($skewLine + ' >= ' + $failAt + ' s') + $details)
     }
     $warnings = @()
     if ($absolute -ge $warnAt) { $warnings += ($skewLine + ' >= ' + $warnAt + ' s') }
@@ -51,9 +51,9 @@ function Test-MarsClockSkew {
     $expected = Resolve-FsVar -Context $Context -Name 'expectedTimeZone'
     if ((Test-FsVarPresent $expected) -and $expected -ne $sample['timeZoneId']) { $warnings += ('time zone ' + $sample['timeZoneId'] + ', expected ' + $expected) }
     if ($warnings.Count) {
-        return New-FsCheckResult -Status warn -Summary ('Clock not reliably synchronised: ' + $warnings[0]) -Evidence ($warnings + $evidence)
+        return New-FsCheckResult -Status warn -Summary ('Clock not reliably synchronised: ' + $warnings[0]) -Evidence ($warnings + @($skewLine) + $details)
     }
-    New-FsCheckResult -Status pass -Summary ('Clock within ' + $absolute + ' s of the controller') -Evidence $evidence
+    New-FsCheckResult -Status pass -Summary ('Clock within ' + $absolute + ' s of the controller') -Evidence (@($skewLine + ' < ' + $warnAt + ' s') + $details)
 }
 
 Register-FsCheck -Metadata $FsCheckMetadata -Function 'Test-MarsClockSkew'

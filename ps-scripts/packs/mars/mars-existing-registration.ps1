@@ -2,9 +2,10 @@
 .SYNOPSIS
     mars-existing-registration: the host is not already registered to another vault.
 .DESCRIPTION
-    Reads ServiceResourceName, ResourceId and MachineId under Windows Azure Backup\Config. Passes when none
-    exist; fails when registered to a vault other than vaultName; warns on re-registration to the same
-    vault, on ResourceId/MachineId without a vault name, and when vaultName is not given.
+    Reads ServiceResourceName, ResourceId and MachineId under Windows Azure Backup\Config. Passes when
+    neither ServiceResourceName nor ResourceId exists (MachineId alone identifies the machine, not a
+    registration, and is only reported); fails when registered to a vault other than vaultName; warns on
+    re-registration to the same vault, on a ResourceId without a vault name, and when vaultName is not given.
 .PARAMETER Context
     Cloud, Vars, ControllerUtc and Facts of this host.
 .EXAMPLE
@@ -32,13 +33,16 @@ function Test-MarsExistingRegistration {
     $config = Get-FsRegistryValue -Path 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup\Config'
     if ($null -eq $config) { $config = @{} }
     $registered = $config['ServiceResourceName']
-    $ids = @('ResourceId', 'MachineId') | Where-Object { $config[$_] }
+    $resourceId = $config['ResourceId']
     $vault = Resolve-FsVar -Context $Context -Name 'vaultName'
-    if (-not $registered -and -not $ids) {
-        return New-FsCheckResult -Status pass -Summary 'Not registered to any vault (fresh registration)' -Evidence @('Config has no ServiceResourceName, ResourceId or MachineId')
+    $machineLine = $null
+    # MachineId names the machine; no public source ties it to a registration, so it never counts as one.
+    if ($config['MachineId']) { $machineLine = 'MachineId ' + $config['MachineId'] + ' present (machine identity, not proof of a registration)' }
+    if (-not $registered -and -not $resourceId) {
+        return New-FsCheckResult -Status pass -Summary 'Not registered to any vault (fresh registration)' -Evidence @(@('Config has no ServiceResourceName or ResourceId') + @($machineLine))
     }
     if (-not $registered) {
-        return New-FsCheckResult -Status warn -Summary 'Leftover registration values without a vault name' -Evidence @('Config has ' + (@($ids) -join ', ') + ' but no ServiceResourceName')
+        return New-FsCheckResult -Status warn -Summary 'Leftover registration values without a vault name' -Evidence @(@('Config has ResourceId ' + $resourceId + ' but no ServiceResourceName') + @($machineLine))
     }
     $line = 'registered to vault ' + $registered
     if (-not (Test-FsVarPresent $vault)) {

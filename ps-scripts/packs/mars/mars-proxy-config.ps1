@@ -2,10 +2,12 @@
 .SYNOPSIS
     mars-proxy-config: the proxy configuration matches reality.
 .DESCRIPTION
-    proxy 'none': warns when SYSTEM has a WinINET proxy, an auto-config URL or a WinHTTP proxy.
-    proxy { host, port, authRequired }: fails when the proxy port is unreachable or when an HTTPS request to
-    the cloud's Entra ID host returns 407 while authRequired is false; warns when SYSTEM names another proxy.
-    proxy 'system': fails when SYSTEM has no proxy.
+    SYSTEM's settings come from the registry (Get-FsProxySettings: WinINET of the key that applies, with the
+    per-machine policy; WinHTTP from its binary record, whatever the display language).
+    proxy 'none': warns when SYSTEM has a WinINET proxy, a PAC URL, auto-detect or a WinHTTP proxy.
+    proxy { host, port, authRequired }: fails when the proxy port is unreachable, when it answers the CONNECT
+    to the cloud's Entra ID host with 407 while authRequired is false, or refuses it (403, 502 ...); warns
+    when SYSTEM names another proxy. proxy 'system': fails when SYSTEM has no proxy.
 .PARAMETER Context
     Cloud, Vars, ControllerUtc and Facts of this host.
 .EXAMPLE
@@ -33,11 +35,10 @@ function Test-MarsProxyConfig {
     $proxy = Resolve-FsVar -Context $Context -Name 'proxy'
     $settings = Get-FsProxySettings
     $winInet = $settings['winInet']
-    $text = [string]$settings['winHttpText']
-    $winHttp = $null
-    if ($text -notmatch 'Direct access' -and $text -match 'Proxy Server\(s\)\s*:\s*(\S+)') { $winHttp = $Matches[1] }
-    $systemLine = 'SYSTEM WinINET ProxyEnable=' + $(if ($null -ne $winInet['proxyEnable']) { $winInet['proxyEnable'] } else { 'absent' }) + ', ProxyServer=' + $(if ($winInet['proxyServer']) { $winInet['proxyServer'] } else { 'absent' }) + ', AutoConfigURL=' + $(if ($winInet['autoConfigUrl']) { $winInet['autoConfigUrl'] } else { 'absent' }) + '; WinHTTP ' + $(if ($winHttp) { $winHttp } else { 'direct' })
-    $systemHasProxy = ($winInet['proxyEnable'] -eq 1) -or [bool]$winInet['autoConfigUrl'] -or [bool]$winHttp
+    $winHttp = $settings['winHttp']
+    $show = { param($v) if ($null -eq $v -or [string]$v -eq '') { 'absent' } else { [string]$v } }
+    $systemLine = 'SYSTEM WinINET (' + $settings['winInetSource'] + '): ProxyEnable=' + (& $show $winInet['proxyEnable']) + ', ProxyServer=' + (& $show $winInet['proxyServer']) + ', ProxyOverride=' + (& $show $winInet['proxyOverride']) + ', AutoConfigURL=' + (& $show $winInet['autoConfigUrl']) + ', auto-detect ' + $(if ($winInet['autoDetect']) { 'on' } else { 'off' }) + '; WinHTTP ' + $(if ($winHttp['proxyServer']) { $winHttp['proxyServer'] + ' (bypass ' + (& $show $winHttp['bypass']) + ')' } else { 'direct' }) + ' (' + $winHttp['source'] + ')'
+    $systemHasProxy = ([string]$winInet['proxyEnable'] -eq '1' -and [bool]$winInet['proxyServer']) -or [bool]$winInet['autoConfigUrl'] -or [bool]$winInet['autoDetect'] -or [bool]$winHttp['proxyServer']
     $timeout = [int](Resolve-FsVar -Context $Context -Name 'endpointTimeoutMs')
 
     if ($proxy -is [System.Collections.IDictionary]) {
@@ -45,28 +46,39 @@ function Test-MarsProxyConfig {
         $port = [int]$proxy['port']
         if (-not $proxyHost -or -not $port) { throw 'proxy var needs host and port' }
         $name = $proxyHost + ':' + $port
-        $evidence = @(('declared proxy ' + $name + ', authRequired ' + [bool]$proxy['authRequired']), $systemLine)
+        $authRequired = [bool]$proxy['authRequired']
+        $evidence = @(('declared proxy ' + $name + ', authRequired ' + $authRequired), $systemLine)
         $tcp = @(Test-FsEndpointSet -Targets @(@{ host = $proxyHost; port = $port }) -TimeoutMs $timeout -TcpOnly)[0]
         $verdict = Get-FsEndpointVerdict -Probe $tcp
         if (-not $verdict['reachable']) {
             return New-FsCheckResult -Status fail -Summary ('Proxy ' + $name + ' unreachable') -Evidence (@('proxy ' + $name + ': ' + $verdict['detail']) + $evidence)
         }
         $entra = @(Get-FsCloudEndpoint -Cloud $Context['Cloud'] | Where-Object { $_['role'] -eq 'entra' })[0]['host']
-        $head = @(Test-FsEndpointSet -Targets @(@{ host = $entra; port = 443 }) -TimeoutMs $timeout -ProxyUri ('http://' + $name))[0]
-        $headLine = 'HEAD https://' + $entra + '/ through proxy: ' + $head['http']
-        if ([string]$head['http'] -eq '407' -and -not [bool]$proxy['authRequired']) {
-            return New-FsCheckResult -Status fail -Summary ('Proxy ' + $name + ' requires authentication (407) but authRequired is false') -Evidence (@($headLine) + $evidence)
-        }
+        $through = @(Test-FsEndpointSet -Targets @(@{ host = $entra; port = 443 }) -TimeoutMs $timeout -ProxyUri ('http://' + $name))[0]
+        $tunnel = $through['tunnel']
+        $tunnelLine = 'CONNECT ' + $entra + ':443 through ' + $name + ': '
+        if ($null -eq $tunnel) { $tunnelLine += 'no answer (' + (Get-FsEndpointVerdict -Probe $through)['detail'] + ')' }
+        elseif ($tunnel['error']) { $tunnelLine += $tunnel['error'] }
+        else { $tunnelLine += ([string]$tunnel['status'] + ' ' + $tunnel['reason']).Trim() }
+        if ($null -ne $tunnel -and $tunnel['status'] -eq 407) {
+            if (-not $authRequired) {
+                return New-FsCheckResult -Status fail -Summary ('Proxy ' + $name + ' requires authentication (407) but authRequired is false') -Evidence (@($tunnelLine) + $evidence)
+            }
+            $evidence = @($tunnelLine, 'the proxy wants credentials, as planned (authRequired true): give them to the agent') + $evidence
+        } elseif ($null -eq $tunnel -or $tunnel['error'] -or $tunnel['status'] -ne 200) {
+            return New-FsCheckResult -Status fail -Summary ('Proxy ' + $name + ' does not open a tunnel to ' + $entra) -Evidence (@($tunnelLine) + $evidence)
+        } else { $evidence = @($tunnelLine + ', TLS ' + $through['tls']) + $evidence }
         if ($winInet['proxyServer'] -and ([string]$winInet['proxyServer']) -notmatch [regex]::Escape($proxyHost)) {
-            return New-FsCheckResult -Status warn -Summary ('SYSTEM is configured for another proxy than ' + $name) -Evidence (@($headLine) + $evidence)
+            return New-FsCheckResult -Status warn -Summary ('SYSTEM is configured for another proxy than ' + $name) -Evidence $evidence
         }
-        return New-FsCheckResult -Status pass -Summary ('Proxy ' + $name + ' reachable') -Evidence (@($headLine) + $evidence)
+        return New-FsCheckResult -Status pass -Summary ('Proxy ' + $name + ' reachable and opens a tunnel') -Evidence $evidence
     }
     if ([string]$proxy -eq 'system') {
         if (-not $systemHasProxy) {
-            return New-FsCheckResult -Status fail -Summary 'proxy is system but SYSTEM has no proxy configured' -Evidence @($systemLine)
+            return New-FsCheckResult -Status fail -Summary 'proxy is system but SYSTEM has no proxy configured' -Evidence @('declared proxy system', $systemLine)
         }
-        return New-FsCheckResult -Status pass -Summary 'SYSTEM has a proxy configured' -Evidence @($systemLine)
+        $resolved = Resolve-FsProxy -Context $Context
+        return New-FsCheckResult -Status pass -Summary 'SYSTEM has a proxy configured' -Evidence @('declared proxy system', $systemLine, ('the agent would use: ' + $resolved['detail']))
     }
     if ($systemHasProxy) {
         return New-FsCheckResult -Status warn -Summary 'No proxy planned but SYSTEM has proxy settings' -Evidence @('declared proxy none', $systemLine)

@@ -2,8 +2,9 @@
 .SYNOPSIS
     mars-scratch-kek: the encryption state in the scratch folder is intact.
 .DESCRIPTION
-    Skipped when the agent is not installed. Fails when the two ScratchLocation values differ or the folder
-    is missing, and (registration present) when <scratch>\OnlineBackup.KEK is missing.
+    Skipped when the agent is not installed yet. Fails when the two ScratchLocation values differ or the
+    folder is missing, and, when the host is registered (ServiceResourceName or ResourceId; MachineId alone
+    is not a registration), when <scratch>\OnlineBackup.KEK is missing.
 .PARAMETER Context
     Cloud, Vars, ControllerUtc and Facts of this host.
 .EXAMPLE
@@ -30,7 +31,7 @@ function Test-MarsScratchKek {
     param($Context)
     $facts = Get-FsAgentFacts -Context $Context
     if (-not $facts['installed']) {
-        return New-FsCheckResult -Status skipped -Summary 'No MARS agent installed' -Reason 'agent not installed: no scratch folder yet'
+        return New-FsCheckResult -Status skipped -Summary 'MARS agent not installed yet' -Reason 'agent not installed yet' -Evidence @('HKLM:\SOFTWARE\Microsoft\Windows Azure Backup absent: no scratch folder yet')
     }
     $config = Get-FsRegistryValue -Path 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup\Config' -Name 'ScratchLocation'
     $provider = Get-FsRegistryValue -Path 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup\Config\CloudBackupProvider' -Name 'ScratchLocation'
@@ -43,12 +44,14 @@ function Test-MarsScratchKek {
     if (-not (Get-FsItemInfo -Path $scratch)['exists']) {
         return New-FsCheckResult -Status fail -Summary ('Scratch folder ' + $scratch + ' is missing') -Evidence ($evidence + @($scratch + ' not found'))
     }
-    $registered = $facts['serviceResourceName'] -or $facts['resourceId'] -or $facts['machineId']
+    # MachineId identifies the machine, not a registration: only the vault values prove one.
+    $registered = $facts['serviceResourceName'] -or $facts['resourceId']
     $kek = $scratch + '\OnlineBackup.KEK'
     $kekExists = (Get-FsItemInfo -Path $kek)['exists']
     if ($registered -and -not $kekExists) {
         return New-FsCheckResult -Status fail -Summary 'Registered but OnlineBackup.KEK is missing' -Evidence ($evidence + @('registration present, ' + $kek + ' missing'))
     }
+    $evidence += ('registration ' + $(if ($registered) { 'present (ServiceResourceName/ResourceId)' } else { 'absent (no ServiceResourceName or ResourceId)' }))
     $evidence += ($kek + ' ' + $(if ($kekExists) { 'present' } else { 'absent (no registration yet)' }))
     New-FsCheckResult -Status pass -Summary 'Scratch folder and encryption state are consistent' -Evidence $evidence
 }

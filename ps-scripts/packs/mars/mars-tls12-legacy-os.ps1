@@ -31,7 +31,8 @@ function Test-MarsTls12LegacyOs {
     param($Context)
     $os = Get-FsOsInfo
     $version = ConvertTo-FsVersion $os['version']
-    if ($null -eq $version -or $version -ge [version]'6.3') {
+    if ($null -eq $version) { throw ('unreadable OS version: ' + $os['version']) }
+    if ($version -ge [version]'6.3') {
         return New-FsCheckResult -Status skipped -Summary 'Not a legacy OS' -Reason ('only applies to Windows 6.0-6.2; this host is version ' + $os['version'])
     }
     $kb = 'KB3140245'

@@ -30,7 +30,8 @@ function Test-MarsVcredist2008r2 {
     param($Context)
     $os = Get-FsOsInfo
     $version = ConvertTo-FsVersion $os['version']
-    if ($null -eq $version -or $version.Major -ne 6 -or $version.Minor -ne 1 -or [int]$os['productType'] -eq 1) {
+    if ($null -eq $version) { throw ('unreadable OS version: ' + $os['version']) }
+    if ($version.Major -ne 6 -or $version.Minor -ne 1 -or [int]$os['productType'] -eq 1) {
         return New-FsCheckResult -Status skipped -Summary 'Not Windows Server 2008 R2' -Reason ('only applies to Windows Server 2008 R2; this host is version ' + $os['version'])
     }
     $found = @(Get-FsUninstallEntry -DisplayName 'Microsoft Visual C++ 2008 Redistributable - x64*')

@@ -32,7 +32,7 @@ Describe 'Get-FsLocalGroupMember (Windows cmdlets and ADSI mocked with their rea
         $m[1].name | Should -Be 'CONTOSO\svc-backup'
         $m[2].name | Should -Be 'S-1-5-21-1004336348-1177238915-682003330-1433'
         $m[2].objectClass | Should -Be 'Unknown'
-        $m[0].source | Should -Be 'ADSI (Get-LocalGroupMember failed: Object reference not set to an instance of an object.)'
+        $m[0].source | Should -Be 'ADSI (Get-LocalGroupMember failed: Failed to compare two elements in the array.)'
     }
 
     It 'turns the ADSI path of a local account, WinNT://DOMAIN/COMPUTER/user, into COMPUTER\user, not DOMAIN\COMPUTER\user' {

@@ -28,4 +28,18 @@ Describe 'mars-agent-installed (staged probes)' {
         $r.status | Should -Be 'error'
         $r.reason | Should -BeLike 'agent facts unavailable*'
     }
+
+    It 'before a rollout (phase both, no agent yet) is skipped with the reason "agent not installed yet", not failed' {
+        $s = Get-FsTestState -Name 'no-agent-yet'
+        $r = Invoke-FsTestPack -Id 'mars-agent-installed' -State $s -Vars @{ phase = 'both' }
+        $r.status | Should -Be 'skipped'
+        $r.reason | Should -Be 'agent not installed yet'
+    }
+
+    It 'fails for a registration run on a host without the agent, naming the missing agent' {
+        $r = Invoke-FsTestPack -Id 'mars-agent-installed' -State (Get-FsTestState -Name 'no-agent-yet') -Vars @{ phase = 'registration' }
+        $r.status | Should -Be 'fail'
+        $r.summary | Should -Be 'MARS agent not installed'
+        $r.evidence | Should -Be @('HKLM:\SOFTWARE\Microsoft\Windows Azure Backup absent; phase registration needs an installed agent')
+    }
 }

@@ -38,4 +38,25 @@ Describe 'mars-cache-folder (staged probes)' {
         $r.status | Should -Be 'fail'
         $r.evidence | Should -Contain 'deduplication enabled on C:'
     }
+
+    It 'names where the cache path came from' {
+        $r = Invoke-FsTestPack -Id 'mars-cache-folder' -State (Get-FsTestState)
+        $r.evidence[0] | Should -Be ('cache folder ' + $ip + '\Scratch (Config\ScratchLocation)')
+    }
+
+    It 'errors instead of passing the default Scratch folder when the agent facts could not be read' {
+        $s = Get-FsTestState
+        $s.registry['HKLM:\SOFTWARE\Microsoft\Windows Azure Backup\Config'] = @{ error = 'Requested registry access is not allowed.' }
+        $r = Invoke-FsTestPack -Id 'mars-cache-folder' -State $s
+        $r.status | Should -Be 'error'
+        $r.reason | Should -Be 'install path unknown: agent facts unavailable (mars-agent-detect failed) and installPath var not set'
+    }
+
+    It 'errors, never reads "dedup off", when the deduplication state of the cache volume cannot be read' {
+        $s = Get-FsTestState
+        $s.volumes['C:'] = @{ error = 'Access denied' }
+        $r = Invoke-FsTestPack -Id 'mars-cache-folder' -State $s
+        $r.status | Should -Be 'error'
+        $r.reason | Should -Be 'Access denied'
+    }
 }

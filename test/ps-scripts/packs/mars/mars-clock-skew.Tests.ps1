@@ -4,7 +4,18 @@ Describe 'mars-clock-skew (staged probes)' {
     It 'passes 4 s ahead with w32time running against a domain source' {
         $r = Invoke-FsTestPack -Id 'mars-clock-skew' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
-        $r.evidence | Should -Be @('clock off by 4 s (ahead of the controller)', 'time zone W. Europe Standard Time', 'w32time Running, source dc01.contoso.local')
+        $r.evidence | Should -Be @(
+            'clock off by 4 s (ahead of the controller) < 60 s',
+            'host clock 2026-11-25T08:00:04.0000000Z (sampled by mars-agent-detect) against 2026-11-25T08:00:00.0000000Z (controller, stamped before connecting)',
+            'uncertainty: includes the connection time and the host''s start-up, which can only add to "ahead"; "behind" is certain',
+            'time zone W. Europe Standard Time',
+            'w32time Running, source dc01.contoso.local')
+    }
+
+    It 'takes its own clock sample, and says so, when mars-agent-detect did not run' {
+        $r = Invoke-FsTestPack -Id 'mars-clock-skew' -State (Get-FsTestState) -NoFacts
+        $r.status | Should -Be 'pass'
+        $r.evidence[1] | Should -BeLike '* (sampled by this check (no earlier sample)) against *'
     }
 
     It 'fails 600 s ahead' {

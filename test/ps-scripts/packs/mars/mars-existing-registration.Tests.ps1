@@ -6,7 +6,7 @@ Describe 'mars-existing-registration (staged probes)' {
     It 'passes when Config has no registration values' {
         $r = Invoke-FsTestPack -Id 'mars-existing-registration' -State (Get-FsTestState)
         $r.status | Should -Be 'pass'
-        $r.evidence | Should -Be @('Config has no ServiceResourceName, ResourceId or MachineId')
+        $r.evidence | Should -Be @('Config has no ServiceResourceName or ResourceId')
     }
 
     It 'fails when registered to rsv-other while vaultName is rsv-files' {
@@ -33,11 +33,27 @@ Describe 'mars-existing-registration (staged probes)' {
         $r.reason | Should -Be 'vaultName is not set'
     }
 
-    It 'warns on a MachineId left without a vault name' {
+    It 'passes on a freshly installed agent whose Config holds only a MachineId: a machine identity is not a registration' {
         $s = Get-FsTestState
         Set-FsTestValue $s registry $config MachineId '6c0e8e6a-1b2c-4d5e-8f90-123456789abc'
         $r = Invoke-FsTestPack -Id 'mars-existing-registration' -State $s
+        $r.status | Should -Be 'pass'
+        $r.evidence | Should -Be @('Config has no ServiceResourceName or ResourceId', 'MachineId 6c0e8e6a-1b2c-4d5e-8f90-123456789abc present (machine identity, not proof of a registration)')
+    }
+
+    It 'warns on a ResourceId left without a vault name' {
+        $s = Get-FsTestState
+        Set-FsTestValue $s registry $config ResourceId '8207e6b4-5d0a-4b6f-9a4b-0f1e2d3c4b5a'
+        $r = Invoke-FsTestPack -Id 'mars-existing-registration' -State $s
         $r.status | Should -Be 'warn'
-        $r.evidence | Should -Be @('Config has MachineId but no ServiceResourceName')
+        $r.evidence | Should -Be @('Config has ResourceId 8207e6b4-5d0a-4b6f-9a4b-0f1e2d3c4b5a but no ServiceResourceName')
+    }
+
+    It 'errors, never passes "not registered", when Config cannot be read' {
+        $s = Get-FsTestState
+        $s.registry[$config] = @{ error = 'Requested registry access is not allowed.' }
+        $r = Invoke-FsTestPack -Id 'mars-existing-registration' -State $s
+        $r.status | Should -Be 'error'
+        $r.reason | Should -Be 'Requested registry access is not allowed.'
     }
 }

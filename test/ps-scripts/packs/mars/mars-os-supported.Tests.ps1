@@ -32,11 +32,20 @@ Describe 'mars-os-supported (staged probes)' {
         $r.evidence | Should -Contain 'version 6.1: end of support, upgrade strongly recommended'
     }
 
-    It 'warns on a server build newer than the support matrix read (Windows Server 2025)' {
+    It 'passes Windows Server 2025 (build 26100), which the support matrix lists' {
         $s = Get-FsTestState
-        $s.os.version = '10.0.26100'; $s.os.buildNumber = '26100'
+        $s.os.version = '10.0.26100'; $s.os.buildNumber = '26100'; $s.os.caption = 'Microsoft Windows Server 2025 Datacenter'
+        $r = Invoke-FsTestPack -Id 'mars-os-supported' -State $s
+        $r.status | Should -Be 'pass'
+        $r.summary | Should -Be 'Windows Server 2025 is supported'
+        $r.evidence | Should -Contain 'build 26100 = Windows Server 2025, in the support matrix'
+    }
+
+    It 'warns on a server build newer than the support matrix' {
+        $s = Get-FsTestState
+        $s.os.version = '10.0.27000'; $s.os.buildNumber = '27000'
         $r = Invoke-FsTestPack -Id 'mars-os-supported' -State $s
         $r.status | Should -Be 'warn'
-        $r.evidence | Should -Contain 'build 26100 > 20348 (Windows Server 2022, newest in the 12/2022 matrix)'
+        $r.evidence | Should -Contain 'build 27000 > 26100 (Windows Server 2025, the newest server in the matrix)'
     }
 }

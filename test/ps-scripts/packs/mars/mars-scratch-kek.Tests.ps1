@@ -45,6 +45,14 @@ Describe 'mars-scratch-kek (staged probes)' {
         foreach ($k in @($s.registry.Keys | Where-Object { $_ -like 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup*' })) { $s.registry.Remove($k) }
         $r = Invoke-FsTestPack -Id 'mars-scratch-kek' -State $s
         $r.status | Should -Be 'skipped'
-        $r.reason | Should -Be 'agent not installed: no scratch folder yet'
+        $r.reason | Should -Be 'agent not installed yet'
+    }
+
+    It 'does not take a MachineId alone for a registration, so a fresh install without OnlineBackup.KEK passes' {
+        $s = Get-FsTestState
+        Set-FsTestValue $s registry 'HKLM:\SOFTWARE\Microsoft\Windows Azure Backup\Config' MachineId '6c0e8e6a-1b2c-4d5e-8f90-123456789abc'
+        $r = Invoke-FsTestPack -Id 'mars-scratch-kek' -State $s
+        $r.status | Should -Be 'pass'
+        $r.evidence | Should -Contain 'registration absent (no ServiceResourceName or ResourceId)'
     }
 }

@@ -8,7 +8,7 @@ Describe 'mars-tls12-schannel (staged probes)' {
         $s.os.version = '10.0.17763'
         $r = Invoke-FsTestPack -Id 'mars-tls12-schannel' -State $s
         $r.status | Should -Be 'pass'
-        $r.evidence | Should -Be @('version 10.0.17763; TLS 1.2\Client Enabled=absent, DisabledByDefault=absent')
+        $r.evidence | Should -Be @('version 10.0.17763; TLS 1.2\Client Enabled=absent, DisabledByDefault=absent (absent values mean the default: enabled from 6.2 on)')
     }
 
     It 'fails when TLS 1.2 Client Enabled is 0' {
@@ -36,11 +36,11 @@ Describe 'mars-tls12-schannel (staged probes)' {
         $r.status | Should -Be 'pass'
     }
 
-    It 'warns on 6.2 when the values are absent' {
+    It 'passes Windows Server 2012 (6.2) with the values absent: SChannel enables the TLS 1.2 client by default from 6.2 on' {
         $s = Get-FsTestState
         $s.os.version = '6.2.9200'
         $r = Invoke-FsTestPack -Id 'mars-tls12-schannel' -State $s
-        $r.status | Should -Be 'warn'
-        $r.evidence | Should -Be @('version 6.2.9200; TLS 1.2\Client Enabled=absent, DisabledByDefault=absent (defaults are vouched for from 6.3 on)')
+        $r.status | Should -Be 'pass'
+        $r.evidence | Should -Be @('version 6.2.9200; TLS 1.2\Client Enabled=absent, DisabledByDefault=absent (absent values mean the default: enabled from 6.2 on)')
     }
 }
