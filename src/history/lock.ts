@@ -1,7 +1,8 @@
-import { closeSync, mkdirSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname, uptime } from 'node:os';
 import path from 'node:path';
 import { fileErrorText } from '../record/file-error.js';
+import { makePrivateDirSync, PRIVATE_FILE_MODE } from '../record/private-files.js';
 
 /** What the lock file holds: enough to name the holder and to tell whether it is still alive. */
 export interface LockHolder {
@@ -39,7 +40,7 @@ export function acquireHistoryLock(historyFile: string, now: Date = new Date()):
   const mine: LockHolder = { pid: process.pid, startedAt: now.toISOString(), host: hostname() };
   let tookOverFrom: LockHolder | undefined;
   try {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    makePrivateDirSync(path.dirname(path.resolve(file)));
   } catch (error) {
     return { ok: false, message: `history ${historyFile}: cannot create its folder: ${fileErrorText(error)}`, holder: undefined };
   }
@@ -89,7 +90,7 @@ function formatSince(started: Date, now: Date): string {
 function tryCreate(file: string, holder: LockHolder): true | 'exists' | string {
   let fd: number;
   try {
-    fd = openSync(file, 'wx', 0o644);
+    fd = openSync(file, 'wx', PRIVATE_FILE_MODE);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return 'exists';

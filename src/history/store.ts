@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -7,6 +6,7 @@ import Database from 'better-sqlite3';
 import { runRecordSchema, type HostResult, type RunRecord } from '../record/run-record.js';
 import { UNSEEN_HOST_STATUSES } from '../policy/exit-code.js';
 import { errorLine } from '../record/one-line.js';
+import { makePrivateDirSync, touchPrivateFileSync } from '../record/private-files.js';
 import { firstIssue } from '../record/zod-issue.js';
 import { migrate } from './migrations.js';
 
@@ -84,7 +84,9 @@ export function defaultHistoryPath(
 export function openHistory(file: string): HistoryStore {
   let db: Database.Database;
   try {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    makePrivateDirSync(path.dirname(path.resolve(file)));
+    // SQLite creates its -wal and -shm files with the database file's mode: a 0600 database keeps all three private.
+    touchPrivateFileSync(file);
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw new HistoryError(`history ${file}: ${errorLine(error)}`, file);

@@ -1,8 +1,9 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HostResult, RunRecord } from '../record/run-record.js';
 import { fileErrorText } from '../record/file-error.js';
 import { oneLine } from '../record/one-line.js';
+import { appendPrivateFileSync, makePrivateDirSync } from '../record/private-files.js';
 import { UNSEEN_HOST_STATUSES } from '../policy/exit-code.js';
 import { visibleText } from './visible-text.js';
 
@@ -27,12 +28,12 @@ export type OpenRunLogResult = { ok: true; log: RunLog } | { ok: false; message:
  */
 export function openRunLog(file: string, clock: () => Date = () => new Date()): OpenRunLogResult {
   try {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    makePrivateDirSync(path.dirname(path.resolve(file)));
   } catch (error) {
     return { ok: false, message: `log ${file}: cannot create its folder: ${fileErrorText(error)}` };
   }
   try {
-    appendFileSync(file, '', { mode: 0o640 });
+    appendPrivateFileSync(file, '');
   } catch (error) {
     return { ok: false, message: `log ${file}: cannot write: ${fileErrorText(error)}` };
   }

@@ -1,8 +1,8 @@
 // Writes the report files of a run; one broken report never stops the others from being written.
-import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { RunRecord } from '../record/run-record.js';
 import { errorLine } from '../record/one-line.js';
+import { makePrivateDir } from '../record/private-files.js';
 import { readRunJson, writeRunJson } from './json.js';
 import { writeJunit } from './junit.js';
 import { writeHtmlReport } from './html/write-html.js';
@@ -65,7 +65,7 @@ async function writeEach(record: RunRecord, wanted: [ReportKind, string | false 
   for (const [kind, file] of wanted) {
     if (!file) continue;
     try {
-      await mkdir(dirname(file), { recursive: true });
+      await makePrivateDir(dirname(file));
       await WRITERS[kind](record, file, paper);
       result.paths[kind] = file;
     } catch (error) {

@@ -1,6 +1,7 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { appendPrivateFileSync, makePrivateDirSync } from '../record/private-files.js';
 import { hostResultSchema, runParametersSchema, type HostResult } from '../record/run-record.js';
 
 /** The run's facts, written first so `--resume` can finish the same run. */
@@ -25,8 +26,8 @@ export class Journal {
   private constructor(readonly file: string) {}
 
   static create(file: string, header: JournalHeader): Journal {
-    mkdirSync(path.dirname(file), { recursive: true });
-    appendFileSync(file, `${JSON.stringify(header)}\n`, { flag: 'wx' });
+    makePrivateDirSync(path.dirname(file));
+    appendPrivateFileSync(file, `${JSON.stringify(header)}\n`, 'wx');
     return new Journal(file);
   }
 

@@ -7,6 +7,7 @@ import { Journal } from './journal.js';
 import { RUN_RECORD_SCHEMA, type HostResult, type RunRecord } from '../record/run-record.js';
 import { scanFleet } from './scan-fleet.js';
 import type { HostScanPlan } from './scan-host.js';
+import type { HostKeyPolicy } from './ssh-options.js';
 import { TransportSet } from './transport-set.js';
 import { toolVersion } from './tool-version.js';
 
@@ -31,6 +32,8 @@ export interface RunScanOptions {
   onHostDone?: (result: HostResult) => void;
   /** WinRM passwords by environment variable name, resolved by the CLI (env or prompt). */
   secrets?: Map<string, string>;
+  /** ssh and ssh-exec: refuse unknown host keys (default), or `accept-new` with --accept-new-host-keys. */
+  hostKeys?: HostKeyPolicy;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -55,7 +58,7 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
   const hostCheckIds = checks.filter((c) => c.kind === 'host').map((c) => c.id);
   const fleetCheckIds = checks.filter((c) => c.kind === 'fleet').map((c) => c.id);
   const bundles = packBundles(options.pack.name);
-  const transports = new TransportSet(options.env, options.secrets);
+  const transports = new TransportSet(options.env, options.secrets, { hostKeys: options.hostKeys ?? 'strict' });
   const parameters = {
     concurrency: options.concurrency,
     deadlineMs: options.deadlineMs,

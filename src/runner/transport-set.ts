@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Transport as TransportName } from '../inventory/schema.js';
 import { findExecutable } from './find-executable.js';
+import type { HostKeyPolicy } from './ssh-options.js';
 import { PwshHost } from './pwsh-host.js';
 import { localTransport } from './transports/local.js';
 import { sshExecTransport } from './transports/ssh-exec.js';
@@ -10,6 +11,21 @@ import { sshRemotingTransport } from './transports/ssh-remoting.js';
 import type { Transport } from './transports/transport.js';
 import { winrmTransport } from './transports/winrm.js';
 import { WORKER_BIN_DIR } from './transports/worker-scripts.js';
+
+export interface TransportSetOptions {
+  /** How ssh treats a host key it has never seen: refuse it (the default), or `accept-new` (never a changed one). */
+  hostKeys?: HostKeyPolicy;
+}
+
+/**
+ * `env` without the variables that hold WinRM passwords: the controller reads them once, and no process
+ * it starts (pwsh, ssh) inherits them, where any local user's `ps e` or /proc/<pid>/environ could show them.
+ */
+export function childEnvironment(env: NodeJS.ProcessEnv, secretNames: Iterable<string>): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const name of secretNames) delete copy[name];
+  return copy;
+}
 
 /**
  * The transports of one run. One pwsh worker serves every remoting session (a local pwsh costs ~117 MB
@@ -21,11 +37,16 @@ export class TransportSet {
   private readonly sshDir = mkdtempSync(path.join(tmpdir(), 'fleet-scan-ssh-'));
   private readonly realSsh: string;
 
+  /** What every child of the run (the pwsh worker, ssh) gets: the environment less the password variables. */
+  private readonly env: NodeJS.ProcessEnv;
+
   constructor(
-    private readonly env: NodeJS.ProcessEnv = process.env,
+    env: NodeJS.ProcessEnv = process.env,
     /** WinRM passwords by environment variable name, resolved by the CLI (env or prompt). */
     private readonly secrets: ReadonlyMap<string, string> = new Map(),
+    private readonly options: TransportSetOptions = {},
   ) {
+    this.env = childEnvironment(env, secrets.keys());
     const wrapper = path.join(WORKER_BIN_DIR, 'ssh');
     if ((statSync(wrapper).mode & 0o111) === 0) chmodSync(wrapper, 0o755);
     this.realSsh = findExecutable('ssh', env, [path.resolve(WORKER_BIN_DIR)]) ?? '/usr/bin/ssh';
@@ -61,9 +82,9 @@ export class TransportSet {
   private create(name: TransportName): Transport {
     switch (name) {
       case 'ssh':
-        return sshRemotingTransport(this.pwsh(), this.sshDir);
+        return sshRemotingTransport(this.pwsh(), this.sshDir, this.options.hostKeys);
       case 'ssh-exec':
-        return sshExecTransport({ ssh: this.realSsh });
+        return sshExecTransport({ ssh: this.realSsh, env: this.env, hostKeys: this.options.hostKeys });
       case 'local':
         return localTransport(this.pwsh());
       case 'winrm':

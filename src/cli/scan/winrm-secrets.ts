@@ -23,8 +23,12 @@ export async function winrmSecrets(
     const name = host.credentialEnv;
     if (host.transport !== 'winrm' || !name || secrets.has(name)) continue;
     const value = env[name];
-    if (value) secrets.set(name, value);
-    else if (sources.prompt) secrets.set(name, await sources.prompt(`Password for ${host.user ?? 'WinRM'} (${name} is not set): `));
+    if (value) {
+      secrets.set(name, value);
+      // Read once: from here on the password lives in this map only, and no process the scan starts
+      // (pwsh, ssh, Chromium for --pdf) inherits it where /proc/<pid>/environ would show it.
+      if (env === process.env) delete process.env[name];
+    } else if (sources.prompt) secrets.set(name, await sources.prompt(`Password for ${host.user ?? 'WinRM'} (${name} is not set): `));
   }
   return secrets;
 }

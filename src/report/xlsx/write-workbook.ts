@@ -1,6 +1,7 @@
 // The Excel workbook, written with exceljs' streaming writer so 10,000 hosts fit in bounded memory.
 import { rename, rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { privateWriteStream } from '../../record/private-files.js';
 import type { RunRecord } from '../../record/run-record.js';
 import { tempPathFor } from '../atomic-write.js';
 import { summarizeRun } from '../summarize.js';
@@ -24,7 +25,7 @@ export async function writeWorkbook(record: RunRecord, file: string): Promise<vo
   try {
     // Shared strings: without them exceljs writes t="str" cells, whose line breaks LibreOffice drops; the table
     // holds each distinct string once (status words repeat 300,000 times at 10,000 hosts).
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: raw, useStyles: true, useSharedStrings: true });
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: privateWriteStream(raw), useStyles: true, useSharedStrings: true });
     wb.creator = record.tool.name;
     wb.created = new Date(record.finishedAt);
     writeSummarySheet(wb, record, summarizeRun(record));

@@ -1,10 +1,10 @@
 // Copies a zip file entry by entry, in its order, passing the entries a fix is given for through it.
 // Entries stream from the source to the target, so a large workbook is never held in memory.
-import { createWriteStream } from 'node:fs';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import { privateWriteStream } from '../../record/private-files.js';
 
 /** For an entry name, a fresh transform to rewrite that entry with, or undefined to copy it as it is. */
 export type EntryFixes = (name: string) => (() => Transform) | undefined;
@@ -20,7 +20,7 @@ export async function rewriteZip(source: string, target: string, fixes: EntryFix
     // reports its own errors but not those of the streams it reads, so those are caught here.
     const fail = (error: Error) => (out.outputStream as Readable).destroy(error);
     out.on('error', fail);
-    const written = pipeline(out.outputStream, createWriteStream(target));
+    const written = pipeline(out.outputStream, privateWriteStream(target));
     for (const entry of entries) {
       const mtime = entry.getLastModDate();
       if (entry.fileName.endsWith('/')) {

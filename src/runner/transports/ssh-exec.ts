@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { sshOptions } from '../ssh-options.js';
+import { sshOptions, type HostKeyPolicy } from '../ssh-options.js';
 import { reasonLine } from '../../record/one-line.js';
 import { sshReason } from '../ssh-reason.js';
 import { CappedLines } from './capped-lines.js';
@@ -26,6 +26,9 @@ export function bootstrapInput(bundle: string, payload: string): string {
 
 export interface SshExecOptions {
   ssh?: string;
+  /** ssh's environment (the run's, less the WinRM password variables). */
+  env?: NodeJS.ProcessEnv;
+  hostKeys?: HostKeyPolicy;
   /** Cap on the bytes one host may write to stdout. */
   maxOutputBytes?: number;
 }
@@ -37,12 +40,12 @@ export function sshExecTransport(options: SshExecOptions = {}): Transport {
   return {
     scan(request: ScanRequest): Promise<void> {
       const { host, stop } = request;
-      const args = ['-T', ...sshOptions(host), '-p', String(host.port)];
+      const args = ['-T', ...sshOptions(host, options.hostKeys), '-p', String(host.port)];
       if (host.user) args.push('-l', host.user);
       if (host.keyFile) args.push('-i', host.keyFile, '-o', 'IdentitiesOnly=yes');
       args.push('--', host.address, host.shell, '-NoProfile', '-NonInteractive', '-EncodedCommand', ENCODED_BOOTSTRAP);
       return new Promise((resolve) => {
-        const child = spawn(ssh, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+        const child = spawn(ssh, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: options.env ?? process.env });
         // ssh leads its own process group: one kill ends it and anything it started.
         stop.onStop(() => process.kill(-child.pid!, 'SIGKILL'));
         let stderr = '';

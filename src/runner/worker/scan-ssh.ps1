@@ -3,16 +3,14 @@
     Scans one host over PowerShell remoting on SSH (the target needs PowerShell 7 and the subsystem).
 .DESCRIPTION
     Always bounded: -ConnectingTimeout covers TCP, banner, key exchange, auth and subsystem start (its
-    default is infinite); keep-alives turn a frozen peer into an error. BatchMode stops any prompt.
+    default is infinite). The ssh options (BatchMode, host key checking, keep-alives, known_hosts) come
+    from the controller's one list (src/runner/ssh-options.ts), the same the ssh-exec command line uses.
 #>
-param([string]$HostName, [int]$Port, [string]$UserName, [string]$KeyFile, [string]$KnownHosts,
+param([string]$HostName, [int]$Port, [string]$UserName, [string]$KeyFile, [hashtable]$SshOptions,
       [int]$ConnectMs, [string]$Subsystem, [string]$Bundle, [string]$Payload, [string]$SessionCode, [string]$StageMarker)
 $ErrorActionPreference = 'Stop'
 . ([scriptblock]::Create($SessionCode))  # defines Invoke-FsPackInSession and Write-FsStageFrame, shared by the scan scripts
-$options = @{ BatchMode = 'yes'; StrictHostKeyChecking = 'yes'; LogLevel = 'ERROR'
-              ServerAliveInterval = '5'; ServerAliveCountMax = '3' }
-if ($KnownHosts) { $options.UserKnownHostsFile = $KnownHosts; $options.GlobalKnownHostsFile = '/dev/null' }
-$connect = @{ HostName = $HostName; Port = $Port; Subsystem = $Subsystem; ConnectingTimeout = $ConnectMs; Options = $options }
+$connect = @{ HostName = $HostName; Port = $Port; Subsystem = $Subsystem; ConnectingTimeout = $ConnectMs; Options = $SshOptions }
 if ($UserName) { $connect.UserName = $UserName }
 if ($KeyFile) { $connect.KeyFilePath = $KeyFile }
 try { $session = New-PSSession @connect }
