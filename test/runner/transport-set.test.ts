@@ -21,7 +21,7 @@ describe('childEnvironment', () => {
 });
 
 describe('TransportSet', () => {
-  const env = { ...process.env, FS_TS_PASSWORD: CANARY };
+  const env: NodeJS.ProcessEnv = { ...process.env, FS_TS_PASSWORD: CANARY };
   const secrets = new Map([['FS_TS_PASSWORD', CANARY]]);
 
   it('starts the pwsh worker without the password variables in its environment', async () => {
