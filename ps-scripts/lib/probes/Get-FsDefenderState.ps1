@@ -23,24 +23,20 @@ function Get-FsDefenderState {
         return $state
     }
     $state['present'] = $true
-    $isOff = { param($ErrorRecord) ([string]$ErrorRecord.FullyQualifiedErrorId + ' ' + [string]$ErrorRecord.Exception.Message) -match '0x800106ba' }
-    $status = $null
-    if (Get-Command -Name Get-MpComputerStatus -ErrorAction SilentlyContinue) {
-        try { $status = Get-MpComputerStatus -ErrorAction Stop }
+    # Another antivirus switched Defender off: its WMI provider answers every cmdlet with 0x800106ba.
+    $read = @{}
+    foreach ($cmdlet in @('Get-MpComputerStatus', 'Get-MpPreference')) {
+        if (-not (Get-Command -Name $cmdlet -ErrorAction SilentlyContinue)) { continue }
+        try { $read[$cmdlet] = & $cmdlet -ErrorAction Stop }
         catch {
-            if (-not (& $isOff $_)) { throw }
+            if (([string]$_.FullyQualifiedErrorId + ' ' + [string]$_.Exception.Message) -notmatch '0x800106ba') { throw }
             $state['mode'] = 'not running'
-            $state['note'] = 'Get-MpComputerStatus failed with 0x800106ba: the Defender service is not running (another antivirus is active)'
+            $state['note'] = $cmdlet + ' failed with 0x800106ba: the Defender service is not running (another antivirus is active)'
             return $state
         }
     }
-    try { $pref = Get-MpPreference -ErrorAction Stop }
-    catch {
-        if (-not (& $isOff $_)) { throw }
-        $state['mode'] = 'not running'
-        $state['note'] = 'Get-MpPreference failed with 0x800106ba: the Defender service is not running (another antivirus is active)'
-        return $state
-    }
+    $status = $read['Get-MpComputerStatus']
+    $pref = $read['Get-MpPreference']
     if ($null -ne $status) {
         $mode = $status.PSObject.Properties['AMRunningMode']
         if ($mode -and $mode.Value) { $state['mode'] = [string]$mode.Value }

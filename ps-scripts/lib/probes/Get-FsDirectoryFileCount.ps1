@@ -5,7 +5,8 @@ function Get-FsDirectoryFileCount {
     .DESCRIPTION
         Enumerates every file name with [IO.Directory]::EnumerateFiles (far cheaper than Get-ChildItem on
         60,000 files) and matches the pattern against the long name itself: the file system's own pattern
-        match also tests 8.3 short names, so '*.tmp' would count 'report.tmpx' (short name REPORT~1.TMP).
+        match also tests 8.3 short names, so '*.tmp' would count 'report.tmpx' (short name REPORT~1.TMP), as
+        .NET documents for three-letter extensions ('*.xls' also returns 'book.xlsx').
         Matching is case-insensitive, as on Windows. Returns $null when the folder does not exist; access
         denied throws.
     .PARAMETER Path
