@@ -9,6 +9,7 @@ import { reportCommand } from './commands/report.js';
 import { PAPER_SIZES } from '../report/pdf.js';
 import { scanCommand, scanOptions, type ScanArgs } from './commands/scan.js';
 import { mergeCommand, mergeOptions, type MergeArgs } from './commands/merge.js';
+import { FIX_PLAN_DESCRIPTION, fixPlanCommand, fixPlanOptions, type FixPlanArgs } from './commands/fix-plan.js';
 import { EXIT_CODES, exitCodesLine } from '../policy/exit-code.js';
 import { errorLine } from '../record/one-line.js';
 import { UsageError } from './usage-error.js';
@@ -54,6 +55,7 @@ export function cli(argv: string[]): Argv {
           .option('paper', { choices: PAPER_SIZES, default: 'a4' as const, describe: 'PDF paper, landscape' }),
       (a) => run(() => reportCommand({ run: a.run, xlsx: a.xlsx, junit: a.junit, html: a.html, pdf: a.pdf, paper: a.paper })),
     )
+    .command('fix-plan <run>', FIX_PLAN_DESCRIPTION, fixPlanOptions, (a) => run(() => fixPlanCommand(a as unknown as FixPlanArgs)))
     .command(
       'checks',
       'list the checks of a pack',
@@ -109,7 +111,7 @@ export function cli(argv: string[]): Argv {
       (y) => historyOption(y).positional('runA', { type: 'string' }).positional('runB', { type: 'string' }),
       (a) => run(() => diffCommand({ history: a.history, runA: a.runA, runB: a.runB })),
     )
-    .demandCommand(1, 'say what to do: scan, merge, report, checks, inventory, lab, history or diff')
+    .demandCommand(1, 'say what to do: scan, merge, report, fix-plan, checks, inventory, lab, history or diff')
     .epilogue(`Exit codes: ${exitCodesLine()}.`)
     .fail((message, error) => {
       if (error) throw error;
