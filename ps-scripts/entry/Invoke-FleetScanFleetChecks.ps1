@@ -14,8 +14,7 @@ function Invoke-FleetScanFleetChecks {
     .EXAMPLE
         Invoke-FleetScanFleetChecks -PayloadBase64 $payload
     #>
-    [CmdletBinding()]
-    param([Parameter(Mandatory = $true)][string]$PayloadBase64)
+    param([string]$PayloadBase64)
     $started = [datetime]::UtcNow
     $payload = Read-FsEntryPayload -PayloadBase64 $PayloadBase64
     $marker = [string]$payload['marker']
@@ -63,5 +62,5 @@ function Invoke-FleetScanFleetChecks {
         finishedUtc = Format-FsUtcDate -Value ([datetime]::UtcNow)
         results     = $out
     }
-    Write-Output ($marker + ' fleet ' + (ConvertTo-FsBase64Json -InputObject $document))
+    Write-Output (Format-FsFrame $marker 'fleet' $document)
 }

@@ -15,8 +15,7 @@ function Invoke-FleetScanPack {
     .EXAMPLE
         Invoke-FleetScanPack -PayloadBase64 $payload
     #>
-    [CmdletBinding()]
-    param([Parameter(Mandatory = $true)][string]$PayloadBase64)
+    param([string]$PayloadBase64)
     $started = [datetime]::UtcNow
     $payload = Read-FsEntryPayload -PayloadBase64 $PayloadBase64
     $marker = [string]$payload['marker']
@@ -40,7 +39,7 @@ function Invoke-FleetScanPack {
     foreach ($p in @($plan | Where-Object { $_['error'] })) {
         $finished = Complete-FsCheckResult -Id $p['id'] -Result (New-FsCheckResult -Status error -Summary ('Check failed: ' + $p['error']) -Reason $p['error'])
         $results[$p['index']] = $finished
-        if ($p['report']) { Write-Output ($marker + ' check ' + (ConvertTo-FsBase64Json -InputObject $finished)) }
+        if ($p['report']) { Write-Output (Format-FsFrame $marker 'check' $finished) }
     }
     # Up to two workers: the second opens only while a check waits (see Invoke-FsCheckRun).
     $slots = @(for ($n = 0; $n -lt 2; $n++) { @{ runspace = $null; ps = $null; handle = $null; item = $null; clock = $null } })
@@ -88,5 +87,5 @@ function Invoke-FleetScanPack {
         facts        = $reportFacts
         results      = @(foreach ($p in $plan) { if ($p['report'] -and $results.Contains($p['index'])) { $results[$p['index']] } })
     }
-    Write-Output ($marker + ' report ' + (ConvertTo-FsBase64Json -InputObject $report))
+    Write-Output (Format-FsFrame $marker 'report' $report)
 }

@@ -169,6 +169,56 @@ describe('buildBundle', () => {
     }
   });
 
+  it('a bundle for some checks holds those checks, both entry points and only the helpers they reach', () => {
+    const text = buildBundle('mars', { staged: false, checks: ['mars-os-server-core'] });
+    const files = [...text.matchAll(/^# ---- (.+)$/gm)].map((m) => m[1]!);
+    expect(files.filter((f) => f.includes('/packs/'))).toEqual(['ps-scripts/packs/mars/mars-os-server-core.ps1']);
+    expect(files).toContain('ps-scripts/entry/Invoke-FleetScanPack.ps1');
+    expect(files).toContain('ps-scripts/entry/Invoke-FleetScanFleetChecks.ps1');
+    expect(files).toContain('ps-scripts/lib/probes/Get-FsOsInfo.ps1');
+    expect(files).not.toContain('ps-scripts/lib/probes/Test-FsEndpointSet.ps1');
+    expect(files).not.toContain('ps-scripts/lib/Register-FsCheck.ps1');
+    expect(files.length).toBeLessThan(bundleParts('mars', { staged: false }).length / 3);
+  });
+
+  it('a staged bundle for some checks leaves out each real probe its staged twin replaces', () => {
+    const text = buildBundle('mars', { staged: true, checks: ['mars-os-server-core'] });
+    expect(text).toContain('# ---- ps-scripts/lib/fake-staged/Get-FsOsInfo.ps1');
+    expect(text).not.toContain('# ---- ps-scripts/lib/probes/Get-FsOsInfo.ps1');
+    expect(text).toContain('function Get-FsStagedState');
+  });
+
+  it('sends a target no metadata JSON, no comment-based help and of pack.json only names, version and defaults', () => {
+    for (const text of [buildBundle('mars', { staged: true }), buildBundle('mars', { staged: false, checks: ['mars-clock-skew'] })]) {
+      expect(text).not.toContain('$FsCheckMetadata');
+      expect(text).not.toMatch(/^\s*\.SYNOPSIS/m);
+      expect(text).not.toContain('"description"');
+      expect(text).toContain("Register-FsBundledCheck 'mars-clock-skew' 'host' 'Test-MarsClockSkew'");
+      const manifest = /^Register-FsPack -Json @'\n([\s\S]*?)\n'@$/m.exec(text)?.[1];
+      expect(JSON.parse(manifest!).vars.clockSkewFailSeconds).toEqual({ default: 300 });
+      expect(Object.keys(JSON.parse(manifest!))).toEqual(['name', 'version', 'vars']);
+    }
+  });
+
+  it('a bundle for some checks runs them in real pwsh and reports exactly them', async () => {
+    const file = path.join(dir, 'some.ps1');
+    writeFileSync(file, buildBundle('mars', { staged: true, checks: ['mars-agent-detect', 'mars-dotnet-version'] }));
+    const payload = hostPayload([{ id: 'mars-agent-detect', facts: true, report: false }, { id: 'mars-dotnet-version', facts: false, report: true }]);
+    const script = path.join(dir, 'some-run.ps1');
+    writeFileSync(script, `. '${file}'\nInvoke-FleetScanPack -PayloadBase64 '${b64(payload)}'\n`);
+    const { stdout } = await run(pwsh, ['-NoProfile', '-NonInteractive', '-File', script], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'dumb', NO_COLOR: '1', FLEET_SCAN_STAGED_STATE: healthy },
+    });
+    const framed = stdout.split('\n').map((l) => l.trim()).filter(Boolean).map(decode);
+    expect(framed.map((f) => f.kind)).toEqual(['check', 'report']);
+    const report = hostReportSchema.parse(framed[1]!.body);
+    expect(report.results.map((r) => `${r.id} ${r.status}`)).toEqual(['mars-dotnet-version pass']);
+  });
+
+  it('refuses a check the pack does not have, in one line', () => {
+    expect(() => buildBundle('mars', { staged: false, checks: ['mars-no-such-check'] })).toThrow(/^bundle for pack mars: no check mars-no-such-check$/);
+  });
+
   it('is built once per process and kind', () => {
     expect(buildBundle('mars', { staged: false })).toBe(buildBundle('mars', { staged: false }));
     expect(buildBundle('mars', { staged: true })).not.toBe(buildBundle('mars', { staged: false }));

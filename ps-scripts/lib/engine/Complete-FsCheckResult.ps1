@@ -14,8 +14,7 @@ function Complete-FsCheckResult {
     .EXAMPLE
         Complete-FsCheckResult -Id 'mars-dotnet-version' -Result $r -Ms 12
     #>
-    [CmdletBinding()]
-    param([Parameter(Mandatory = $true)][string]$Id, [AllowNull()]$Result, [long]$Ms = 0)
+    param([string]$Id, $Result, [long]$Ms = 0)
     $cap = { param($s) $t = [string]$s; if ($t.Length -gt 4000) { $t = $t.Substring(0, 3997) + '...' }; $t }
     if ($Result -isnot [System.Collections.IDictionary] -or @('pass', 'warn', 'fail', 'skipped', 'error') -notcontains [string]$Result['status']) {
         $Result = New-FsCheckResult -Status error -Summary 'Check returned no valid result' -Reason 'the check function returned no result built by New-FsCheckResult'

@@ -7,7 +7,6 @@ function Get-FsBundleFunction {
     .EXAMPLE
         Get-FsBundleFunction -CheckFunctions @('Test-MarsDotnetVersion')
     #>
-    [CmdletBinding()]
     param([string[]]$CheckFunctions = @())
     $all = $ExecutionContext.SessionState.InvokeCommand.GetCommands('*', [System.Management.Automation.CommandTypes]::Function, $true)
     @(foreach ($f in $all) {

@@ -7,8 +7,7 @@ function Get-FsErrorMessage {
     .EXAMPLE
         try { throw 'access denied' } catch { Get-FsErrorMessage $_ }   # access denied
     #>
-    [CmdletBinding()]
-    param([Parameter(Mandatory = $true)]$ErrorRecord)
+    param($ErrorRecord)
     $e = $ErrorRecord
     if ($e -is [System.Management.Automation.ErrorRecord]) { $e = $e.Exception }
     if ($e -is [System.Exception]) { $e = $e.GetBaseException() }

@@ -15,8 +15,7 @@ function Get-FsHostPlan {
     .EXAMPLE
         $plan = @(Get-FsHostPlan -Checks $payload['checks'] -Registry $loaded['Registry'] -PackName 'mars')
     #>
-    [CmdletBinding()]
-    param([AllowNull()]$Checks, [Parameter(Mandatory = $true)]$Registry, [Parameter(Mandatory = $true)][string]$PackName)
+    param($Checks, $Registry, [string]$PackName)
     if ($Checks -isnot [System.Collections.IList]) { throw 'payload has no checks list' }
     $index = 0
     foreach ($check in $Checks) {

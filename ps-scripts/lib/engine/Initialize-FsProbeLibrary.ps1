@@ -10,7 +10,6 @@ function Initialize-FsProbeLibrary {
     .EXAMPLE
         $probes = Initialize-FsProbeLibrary -ControllerUtc $controllerUtc; $probes['Staged']   # False
     #>
-    [CmdletBinding()]
     param([datetime]$ControllerUtc)
     @{ Staged = $false; Variables = @{} }
 }

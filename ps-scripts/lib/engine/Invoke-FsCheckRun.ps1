@@ -28,7 +28,6 @@ function Invoke-FsCheckRun {
     .EXAMPLE
         Invoke-FsCheckRun -Items $items -BudgetMs 20000 -Marker $m -Results $done -Functions $f -Variables $v -Slots $slots
     #>
-    [CmdletBinding()]
     param($Items, [int]$BudgetMs, [string]$Marker, $Results, $Functions, [hashtable]$Variables, [object[]]$Slots, [int]$SpareAfterMs = 500)
     $queue = New-Object System.Collections.Queue
     foreach ($i in $Items) { $queue.Enqueue($i) }
@@ -94,7 +93,7 @@ function Invoke-FsCheckRun {
             } else { continue }
             $finished = Complete-FsCheckResult -Id $id -Result $result -Ms $b['clock'].ElapsedMilliseconds
             $Results[$b['item']['index']] = $finished
-            if ($b['item']['report']) { Write-Output ($Marker + ' check ' + (ConvertTo-FsBase64Json -InputObject $finished)) }
+            if ($b['item']['report']) { Write-Output (Format-FsFrame $Marker 'check' $finished) }
             $b['ps'] = $null
             $b['handle'] = $null
             $b['item'] = $null

@@ -9,8 +9,7 @@ function New-FsCheckRunspace {
     .EXAMPLE
         $rs = New-FsCheckRunspace -Functions $functions -Variables @{ FsPack = $FsPack }
     #>
-    [CmdletBinding()]
-    param([Parameter(Mandatory = $true)]$Functions, [hashtable]$Variables = @{})
+    param($Functions, [hashtable]$Variables = @{})
     $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
     foreach ($f in $Functions) {
         $iss.Commands.Add((New-Object System.Management.Automation.Runspaces.SessionStateFunctionEntry($f.Name, $f.Definition)))

@@ -11,7 +11,6 @@ function Initialize-FsProbeLibrary {
     .EXAMPLE
         $probes = Initialize-FsProbeLibrary -ControllerUtc $controllerUtc; $probes['Staged']   # True
     #>
-    [CmdletBinding()]
     param([datetime]$ControllerUtc)
     Set-Variable -Name FsStagedReferenceUtc -Scope Global -Value $ControllerUtc
     $variables = @{ FsStagedReferenceUtc = $ControllerUtc }
