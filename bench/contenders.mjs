@@ -6,7 +6,7 @@ import path from 'node:path';
 export const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const PWSH = path.join(REPO, '.tools', 'bin', 'pwsh');
 
-function sshArgs(ctx) {
+export function sshArgs(ctx) {
   return [
     '-T', '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${ctx.knownHosts}`,
     '-o', 'GlobalKnownHostsFile=/dev/null', '-o', 'LogLevel=ERROR', '-o', 'IdentitiesOnly=yes',
@@ -15,7 +15,7 @@ function sshArgs(ctx) {
 }
 
 // xargs exits 0 only if every ssh did.
-const xargsOk = (run) => ({ ok: run.code === 0, hosts: run.code === 0 ? run.n : 0, detail: `xargs exit ${run.code}` });
+export const xargsOk = (run) => ({ ok: run.code === 0, hosts: run.code === 0 ? run.n : 0, detail: `xargs exit ${run.code}` });
 
 function baselineOk(run) {
   const m = /hosts=(\d+) reports=(\d+) distinct=(\d+) connectFailed=(\d+)/.exec(run.stdout);
@@ -24,7 +24,7 @@ function baselineOk(run) {
   return { ok: distinct === run.n, hosts: distinct, detail: m[0] };
 }
 
-function fleetScanOk(run) {
+export function fleetScanOk(run) {
   const file = readdirSync(run.outDir).find((f) => f.endsWith('.json') && !f.endsWith('.journal.jsonl'));
   if (!file) return { ok: false, hosts: 0, detail: `no run JSON (exit ${run.code}): ${run.stderr.trim().split('\n').pop() ?? ''}` };
   const record = JSON.parse(readFileSync(path.join(run.outDir, file), 'utf8'));

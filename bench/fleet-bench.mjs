@@ -17,6 +17,7 @@ import { buildBundle } from '../dist/checks/bundle.js';
 import { loadPack } from '../dist/checks/catalog.js';
 import { buildLabInventory } from '../dist/lab/lab-inventory.js';
 import { startFleet } from '../dist/lab/index.js';
+import { planHost } from '../dist/checks/plan.js';
 import { checkBudgetFor } from '../dist/runner/run-scan.js';
 import { buildPayload } from '../dist/runner/scan-host.js';
 import { CONTENDERS, REPO } from './contenders.mjs';
@@ -54,13 +55,13 @@ try {
   const state = JSON.parse((await import('node:fs')).readFileSync(STATE, 'utf8'));
   const pack = loadPack('mars');
   const bundleFile = path.join(work, 'mars-bundle.ps1');
-  writeFileSync(bundleFile, buildBundle('mars'));
+  // The lab hosts are dressed: the baselines send the same staged bundle fleet-scan sends them.
+  writeFileSync(bundleFile, buildBundle('mars', { staged: true }));
   // One payload for every host: the hand-rolled script has no per-host data, as an admin's would not.
-  const payload = buildPayload(
-    { name: 'baseline', cloud: state.inventory.cloud, vars: state.inventory.vars },
-    { pack: 'mars', checkIds: pack.checks.filter((c) => c.kind === 'host').map((c) => c.id), checkBudgetMs: checkBudgetFor(DEADLINE_MS), marker: `\u001eFS-${randomBytes(8).toString('hex')}` },
-    new Date(),
-  );
+  const target = { name: 'baseline', cloud: state.inventory.cloud, vars: state.inventory.vars ?? {} };
+  const hostChecks = pack.checks.filter((c) => c.kind === 'host').map((c) => c.id);
+  const plan = { pack, checkIds: hostChecks, checkBudgetMs: checkBudgetFor(DEADLINE_MS) };
+  const payload = buildPayload(target, plan, planHost(pack, hostChecks, target), `\u001eFS-${randomBytes(8).toString('hex')}`, new Date());
   const files = new Map();
   const ctx = {
     port: lab.port, clientKey: lab.clientKey, knownHosts: lab.knownHosts, powershell: lab.powershell,
