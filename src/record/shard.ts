@@ -16,7 +16,7 @@ export const shardSchema = z.strictObject({
   hostPatterns: z.array(z.string()).optional(),
   /** SHA-256 of the fleet every shard of the run splits (names, sites, clouds, tags, vars): shards of one run agree on it. */
   fleetDigest: z.string(),
-});
+}).refine((s) => s.index <= s.count, { message: 'index must be at most count', path: ['index'] });
 export type Shard = z.infer<typeof shardSchema>;
 
 /** What became of one shard in a merge: its record merged, merged but cut short, or no record at all. */

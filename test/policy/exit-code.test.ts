@@ -104,6 +104,24 @@ describe('exitCodeFor with failOn new', () => {
   });
 });
 
+describe('exitCodeFor a merged run', () => {
+  const merged = (state: 'merged' | 'missing' | 'interrupted', unsited = 0): Partial<RunRecord> => ({
+    merged: { shards: [{ index: 1, count: 2, state: 'merged', hosts: 1 }, { index: 2, count: 2, state, hosts: 1 }], unsited },
+  });
+
+  test('a whole merged run is judged like any run', () => {
+    expect(exitCodeFor(run([clean('fs01')], merged('merged')), { failOn: 'any' })).toBe(0);
+  });
+
+  test('a shard missing or interrupted, or hosts no shard covers, set bit 4 whatever the fail-on', () => {
+    for (const failOn of ['any', 'new'] as const) {
+      expect(exitCodeFor(run([clean('fs01')], merged('missing')), { failOn })).toBe(4);
+      expect(exitCodeFor(run([clean('fs01')], merged('interrupted')), { failOn })).toBe(4);
+      expect(exitCodeFor(run([failing('fs01')], merged('merged', 2)), { failOn })).toBe(5);
+    }
+  });
+});
+
 describe('the exit-code table', () => {
   const REPO = path.resolve(import.meta.dirname, '../..');
   /** The codes of the first Markdown table whose header starts with `| exit` or `| code`, in order. */

@@ -87,6 +87,13 @@ describe('verdictSentence', () => {
     );
   });
 
+  it('of a merged run missing a shard starts with what is missing', () => {
+    const record = everyCheckFails();
+    record.hosts = record.hosts.slice(0, 2);
+    record.merged = { shards: [{ index: 3, count: 8, state: 'missing', hosts: 40 }, { index: 1, count: 8, state: 'merged', hosts: 41 }], unsited: 0 };
+    expect(verdictSentence(record, summarizeRun(record))).toMatch(/^incomplete: shard 3\/8 missing\. 2 of 2 servers will fail /);
+  });
+
   it('joins two problems with "and"', () => {
     const record = everyCheckFails();
     record.hosts = record.hosts.slice(0, 2);

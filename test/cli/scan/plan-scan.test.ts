@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Inventory } from '../../../src/inventory/schema.js';
 import { planScan } from '../../../src/cli/scan/plan-scan.js';
@@ -22,6 +23,13 @@ describe('planScan', () => {
     expect(plan.finished).toBeUndefined();
     expect(plan.startedAt).toBeUndefined();
     expect(plan).toMatchObject({ pack, inventory, deadlineMs: 90_000, concurrency: 8, failOn: 'any', checkIds: null, tags: null });
+  });
+
+  it('takes the run id and journal it is given (a shard of a run all shards share)', () => {
+    const journalFile = path.join(outDir, 'fleet-scan-night-1-shard-2of3.journal.jsonl');
+    const plan = planScan({ source: { inventoryFile: inventory.path, packName: 'mars' }, pack, inventory, hosts: inventory.hosts, settings, outDir, runId: 'night-1', journalFile });
+    expect(plan.runId).toBe('night-1');
+    expect(plan.journalFile).toBe(journalFile);
   });
 
   it('records the longest connect timeout of the hosts, or the override when there is one', () => {
