@@ -1,5 +1,5 @@
 import { acquireHistoryLock } from './lock.js';
-import { openHistory, type HistoryStore } from './store.js';
+import { HistoryError, openHistory, type HistoryStore } from './store.js';
 
 /** The history a scan records into, held under its lock until `close`. */
 export interface RunHistory {
@@ -12,7 +12,8 @@ export type OpenRunHistoryResult = { ok: true; history: RunHistory } | { ok: fal
 
 /**
  * Locks, then opens the history: a second scan stops here, before it scans anything, with the one line
- * naming the holder. A database that cannot be opened throws `HistoryError` and leaves no lock behind.
+ * naming the holder. A database that cannot be opened (not a database, damaged, from a newer fleet-scan)
+ * is the same kind of answer, its one line, and leaves no lock behind.
  */
 export function openRunHistory(file: string): OpenRunHistoryResult {
   const locked = acquireHistoryLock(file);
@@ -22,6 +23,7 @@ export function openRunHistory(file: string): OpenRunHistoryResult {
     store = openHistory(file);
   } catch (error) {
     locked.lock.release();
+    if (error instanceof HistoryError) return { ok: false, message: error.message };
     throw error;
   }
   return {

@@ -8,7 +8,7 @@ import { UNSEEN_HOST_STATUSES } from '../policy/exit-code.js';
 import { errorLine } from '../record/one-line.js';
 import { makePrivateDirSync, touchPrivateFileSync } from '../record/private-files.js';
 import { firstIssue } from '../record/zod-issue.js';
-import { migrate } from './migrations.js';
+import { migrate, MIGRATIONS, readUserVersion } from './migrations.js';
 
 const BUSY_TIMEOUT_MS = 10_000;
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
@@ -93,23 +93,25 @@ export function openHistory(file: string): HistoryStore {
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Read before anything writes: switching a newer fleet-scan's database to WAL would already change it.
+    const version = readUserVersion(db);
+    if (version > MIGRATIONS.length) throw newerSchema(file, version, MIGRATIONS.length);
     db.pragma('journal_mode = WAL');
     // NORMAL is crash-safe in WAL mode; only the last commit may be lost on power failure.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     const outcome = migrate(db);
-    if (!outcome.ok) {
-      throw new HistoryError(
-        `history ${file} was written by a newer fleet-scan (schema v${outcome.from}, this one reads up to v${outcome.known})`,
-        file,
-      );
-    }
+    if (!outcome.ok) throw newerSchema(file, outcome.from, outcome.known);
     return createStore(db, file, outcome.applied);
   } catch (error) {
     db.close();
     if (error instanceof HistoryError) throw error;
     throw new HistoryError(`history ${file}: ${errorLine(error)}`, file);
   }
+}
+
+function newerSchema(file: string, version: number, known: number): HistoryError {
+  return new HistoryError(`history ${file} was written by a newer fleet-scan (schema v${version}, this one reads up to v${known})`, file);
 }
 
 function createStore(db: Database.Database, file: string, migrated: number): HistoryStore {

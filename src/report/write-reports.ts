@@ -1,7 +1,7 @@
 // Writes the report files of a run; one broken report never stops the others from being written.
 import { dirname, join } from 'node:path';
 import type { RunRecord } from '../record/run-record.js';
-import { errorLine } from '../record/one-line.js';
+import { fileErrorText } from '../record/file-error.js';
 import { makePrivateDir } from '../record/private-files.js';
 import { readRunJson, writeRunJson } from './json.js';
 import { writeJunit } from './junit.js';
@@ -69,7 +69,7 @@ async function writeEach(record: RunRecord, wanted: [ReportKind, string | false 
       await WRITERS[kind](record, file, paper);
       result.paths[kind] = file;
     } catch (error) {
-      result.errors.push(`${kind} report not written to ${file}: ${errorLine(error)}`);
+      result.errors.push(`${kind} report not written to ${file}: ${fileErrorText(error)}`);
     }
   }
   return result;

@@ -1,6 +1,7 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { fileErrorText } from '../record/file-error.js';
 import { appendPrivateFileSync, makePrivateDirSync } from '../record/private-files.js';
 import { hostResultSchema, runParametersSchema, type HostResult } from '../record/run-record.js';
 
@@ -23,7 +24,14 @@ const hostLineSchema = z.strictObject({ type: z.literal('host'), result: hostRes
  * or Ctrl-C loses nothing already collected.
  */
 export class Journal {
+  private failed: string | undefined;
+
   private constructor(readonly file: string) {}
+
+  /** The first write that failed (a full disk): one line naming the file; hosts after it were not journaled. */
+  get error(): string | undefined {
+    return this.failed;
+  }
 
   static create(file: string, header: JournalHeader): Journal {
     makePrivateDirSync(path.dirname(file));
@@ -32,11 +40,22 @@ export class Journal {
   }
 
   static reopen(file: string): Journal {
+    // A run that died mid-write (or met a full disk) left a torn last line: the next line starts on its own.
+    if (!endsWithNewline(file)) appendFileSync(file, '\n');
     return new Journal(file);
   }
 
+  /**
+   * Journals one finished host. A write that fails (the disk filled) must not cost the run the host: the
+   * journal stops there and says so once in `error`; the run goes on and its reports hold every host.
+   */
   append(result: HostResult): void {
-    appendFileSync(this.file, `${JSON.stringify({ type: 'host', result })}\n`);
+    if (this.failed) return;
+    try {
+      appendFileSync(this.file, `${JSON.stringify({ type: 'host', result })}\n`);
+    } catch (error) {
+      this.failed = `journal ${this.file}: cannot write: ${fileErrorText(error)}; from ${result.name} on, finished hosts are in the reports only (--resume would scan them again)`;
+    }
   }
 }
 
@@ -58,6 +77,19 @@ export function readJournal(file: string): JournalContents {
     if (entry.success && entry.data.result.status !== 'not-run') finished.set(entry.data.result.name, entry.data.result);
   }
   return { header: header.data, finished };
+}
+
+function endsWithNewline(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return true;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function safeJson(text: string): unknown {

@@ -30,6 +30,8 @@ export interface RunScanOptions {
   finished?: Map<string, HostResult>;
   startedAt?: Date;
   onHostDone?: (result: HostResult) => void;
+  /** Called once when the journal cannot be written any more (a full disk), with the line that says where. */
+  onJournalError?: (message: string) => void;
   /** WinRM passwords by environment variable name, resolved by the CLI (env or prompt). */
   secrets?: Map<string, string>;
   /** ssh and ssh-exec: refuse unknown host keys (default), or `accept-new` with --accept-new-host-keys. */
@@ -109,6 +111,7 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
       deadlineMs: options.deadlineMs,
     });
   } finally {
+    if (journal?.error) options.onJournalError?.(journal.error);
     await transports.close();
   }
   const finishedAt = new Date();

@@ -6,8 +6,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPack } from '../../src/checks/catalog.js';
+import type { ResolvedHost } from '../../src/inventory/schema.js';
 import { listenAndHold, type HoldOpenListener } from '../../src/lab/hold-open-listener.js';
 import { startFleet, type Lab } from '../../src/lab/index.js';
+import { PwshHost } from '../../src/runner/pwsh-host.js';
+import { packBundles } from '../../src/runner/run-scan.js';
+import { scanHost } from '../../src/runner/scan-host.js';
+import { WorkerTransport } from '../../src/runner/transports/worker-transport.js';
+import { PWSH } from '../helpers/pwsh.js';
 import { endLabTurn, takeLabTurn } from '../runner/helpers/lab-lock.js';
 import { fakeShell, healthyInventoryVars, healthyStates, loadMarsInventory, scanInventoryFile, writeInventory } from '../runner/helpers/scan-lab.js';
 import {
@@ -129,5 +136,35 @@ describe.sequential('host faults during a scan of a real loopback fleet', () => 
     // Buffered whole, the line alone would be 50 MiB of heap (hundreds while it was re-joined per chunk,
     // as it once was); held as chunks and dropped at the 4 MiB cap, it costs a few MiB.
     expect(peak - before).toBeLessThan(16 * 1024 * 1024);
+  }, 90_000);
+});
+
+// The target's side of a remoting scan, run in the controller's real pwsh worker as a remote session's
+// output would arrive there: the first check's frame, then lines without end.
+const FLOODS_IN_SESSION = [
+  'param([string]$Bundle, [string]$Payload, [string]$StageMarker)',
+  '$p = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($Payload)) | ConvertFrom-Json',
+  '$first = @($p.checks | Where-Object { $_.report })[0].id',
+  "$r = ConvertTo-Json -Compress -InputObject @{ id = $first; status = 'pass'; summary = 'fake result'; evidence = @(); ms = 1 }",
+  "Write-Output ($p.marker + ' check ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($r)))",
+  "while ($true) { Write-Output ('VERBOSE: runaway line, written again and again ' * 4) }",
+].join('\n');
+
+describe('a remoting session that writes without end', () => {
+  const worker = new PwshHost({ pwsh: PWSH });
+  afterAll(() => worker.close());
+
+  it('is ended by the worker\'s output cap, recorded as output-cap (not a crash), with the check it finished', async () => {
+    const host: ResolvedHost = {
+      name: 'floods-in-session', address: 'localhost', transport: 'local', port: 0, shell: 'pwsh', subsystem: 'powershell', useSsl: false,
+      auth: 'ntlm', skipCertificateCheck: false, lab: true, cloud: 'public', tags: [], connectTimeoutMs: 5000, vars: {},
+    };
+    const pack = loadPack('mars');
+    const checkIds = pack.checks.filter((c) => c.kind === 'host').slice(0, 3).map((c) => c.id);
+    const result = await scanHost(host, new WorkerTransport(worker, { script: FLOODS_IN_SESSION, params: () => ({}) }), {
+      pack, checkIds, deadlineMs: 90_000, checkBudgetMs: 20_000, bundles: packBundles('mars'), signal: new AbortController().signal,
+    });
+    expectFault(result, 'error', 'output-cap', new RegExp(`^output exceeded the cap of ${CAP} bytes$`));
+    expectFirstCheckKept(result, checkIds);
   }, 90_000);
 });

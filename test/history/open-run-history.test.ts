@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { lockPathFor } from '../../src/history/lock.js';
 import { openRunHistory } from '../../src/history/open-run-history.js';
-import { HistoryError } from '../../src/history/store.js';
 import { host, outcome, runRecord } from './helpers/records.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'fleet-scan-run-history-'));
@@ -35,10 +34,10 @@ describe('openRunHistory', () => {
     first.history.close();
   });
 
-  test('a file that is no database throws HistoryError and leaves no lock behind', () => {
+  test('a file that is no database is refused in one line and leaves no lock behind', () => {
     const file = path.join(dir, 'garbage.sqlite');
     writeFileSync(file, 'not a database at all, just text that is long enough to be read as a header');
-    expect(() => openRunHistory(file)).toThrow(HistoryError);
+    expect(openRunHistory(file)).toEqual({ ok: false, message: `history ${file}: file is not a database` });
     expect(existsSync(lockPathFor(file))).toBe(false);
   });
 });

@@ -75,6 +75,23 @@ describe('Journal', () => {
     expect(lines.map((l) => l.type)).toEqual(['run', 'host', 'host']);
   });
 
+  it('starts a reopened journal after a torn last line on a line of its own, so the next host is not lost with it', () => {
+    Journal.create(file, header).append(result('a', 'ok'));
+    appendFileSync(file, JSON.stringify({ type: 'host', result: result('b', 'ok') }).slice(0, 40));
+    Journal.reopen(file).append(result('c', 'ok'));
+    expect([...readJournal(file).finished.keys()]).toEqual(['a', 'c']);
+  });
+
+  it('keeps the run going when a write fails: the first failure is kept as one line naming the file, and nothing more is written', () => {
+    const journal = Journal.create(file, header);
+    journal.append(result('a', 'ok'));
+    rmSync(path.dirname(file), { recursive: true });
+    writeFileSync(path.dirname(file), 'a file where the folder was\n');
+    expect(() => journal.append(result('b', 'ok'))).not.toThrow();
+    journal.append(result('c', 'ok'));
+    expect(journal.error).toBe(`journal ${file}: cannot write: a file is in the way; from b on, finished hosts are in the reports only (--resume would scan them again)`);
+  });
+
   it('refuses a file that is not a run journal', () => {
     const other = path.join(dir, 'not-a-journal.jsonl');
     writeFileSync(other, '{"type":"host"}\n');

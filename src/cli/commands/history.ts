@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { diffRuns } from '../../history/diff.js';
-import { defaultHistoryPath, openHistory, type HistoryStore } from '../../history/store.js';
+import { defaultHistoryPath, HistoryError, openHistory, type HistoryStore } from '../../history/store.js';
 import type { RunChanges } from '../../record/run-record.js';
 import { UsageError } from '../usage-error.js';
 import { durationFlag } from '../durations.js';
@@ -9,7 +9,13 @@ import { existsSync } from 'node:fs';
 function open(file: string | undefined): HistoryStore {
   const resolved = file ? path.resolve(file) : defaultHistoryPath();
   if (!existsSync(resolved)) throw new UsageError(`history ${resolved}: no history yet (run a scan first)`);
-  return openHistory(resolved);
+  try {
+    return openHistory(resolved);
+  } catch (error) {
+    // Not a database, damaged, or from a newer fleet-scan: bad input, in its one line.
+    if (error instanceof HistoryError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 /** `fleet-scan history`: past runs, newest first. */

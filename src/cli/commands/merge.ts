@@ -83,13 +83,14 @@ export async function mergeCommand(args: MergeArgs): Promise<number> {
     let record: RunRecord = await judgeMergedFleet(merged.record, { pack, fleet: merged.fleet, signal: interrupt.signal });
     record = { ...record, parameters: { ...record.parameters, failOn: args.failOn }, interrupted: interrupt.signal.aborted };
     record = applyWaivers(record, waivers, new Date());
-    record = recordInHistory(history, record);
+    const recorded = recordInHistory(history, record);
+    record = recorded.record;
     const code = exitCodeFor(record, { failOn: args.failOn });
     const written = await writeReports(record, output.reports);
     // A log reader sees it first (`kubectl logs | head -1`), before any number that would mislead without it.
     const incomplete = incompleteLine(record.merged);
     if (incomplete) process.stdout.write(`${incomplete}\n`);
-    printSummary(record, written, code, output.summary);
+    printSummary(record, { ...written, errors: [...(recorded.problem ? [recorded.problem] : []), ...written.errors] }, code, output.summary);
     return code;
   } finally {
     interrupt.dispose();

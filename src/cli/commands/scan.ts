@@ -12,11 +12,12 @@ import { createProgress, progressMode } from '../progress.js';
 import { listenForInterrupt, type Interrupt } from '../scan/interrupt.js';
 import { outputFlags, type OutputArgs } from '../scan/output-flags.js';
 import { planScan } from '../scan/plan-scan.js';
+import { preflightWrites } from '../scan/preflight-writes.js';
 import { printSummary } from '../scan/print-summary.js';
 import { readWaivers } from '../scan/read-waivers.js';
 import { recordInHistory } from '../scan/record-in-history.js';
 import { runSettings, type RunFlags } from '../scan/run-settings.js';
-import { openScanHistory } from '../scan/scan-history.js';
+import { openScanHistory, scanHistoryFile } from '../scan/scan-history.js';
 import { scanHosts } from '../scan/scan-hosts.js';
 import { recordExitCode, scanShard } from '../scan/scan-shard.js';
 import { openScanLog } from '../scan/scan-log.js';
@@ -95,7 +96,11 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
     ...(sharded && { runId: sharded.runId, journalFile: sharded.journalFile }),
   });
   const waivers = readWaivers(args.waivers);
-  const history = openScanHistory(sharded?.shard ? false : args.history);
+  const historyFlag = sharded?.shard ? false : args.history;
+  preflightWrites({ outDir, historyFile: scanHistoryFile(historyFlag) });
+  const history = openScanHistory(historyFlag);
+  // What could not be written once the scan ran (journal, history, log): said with the reports' own errors.
+  const problems: string[] = [];
   let interrupt: Interrupt | undefined;
   try {
     const log = openScanLog(args.log);
@@ -109,6 +114,7 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
       signal: interrupt.signal,
       secrets,
       hostKeys: args.acceptNewHostKeys ? 'accept-new' : 'strict',
+      onJournalError: (message) => problems.push(message),
       onHostDone: (r) => {
         progress.hostDone(r);
         log?.host(r);
@@ -116,10 +122,13 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
     }).finally(() => progress.stop());
     if (sharded?.shard) record = { ...record, shard: sharded.shard };
     record = applyWaivers(record, waivers, new Date());
-    record = recordInHistory(history, record);
+    const recorded = recordInHistory(history, record);
+    record = recorded.record;
+    if (recorded.problem) problems.push(recorded.problem);
+    if (log?.error) problems.push(log.error);
     const code = exitCodeFor(record, { failOn: plan.failOn });
     const written = await writeReports(record, sharded?.reports ?? output.reports);
-    printSummary(record, written, code, output.summary);
+    printSummary(record, { ...written, errors: [...problems, ...written.errors] }, code, output.summary);
     log?.end(record, code);
     return args.findingsExit ? code : recordExitCode(code, written.paths.json !== undefined);
   } finally {

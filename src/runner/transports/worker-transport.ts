@@ -67,6 +67,8 @@ export class WorkerTransport implements Transport {
       const message = failed ? (mode.connectReason?.(request, String(failed.message ?? '')) ?? reasonLine(String(failed.message ?? ''))) : '';
       if (failed?.stage === 'connect-failed') stop.end('connect-failed', message);
       else if (failed) stop.end('remote-crash', `the session broke: ${message}`);
+      // The server loop stopped a request that wrote past the cap, and says so first: that is the cap, not a crash.
+      else if (!reply.ok && reply.errors[0]?.startsWith('output exceeded the cap')) stop.end('output-cap', reasonLine(reply.errors[0]));
       else if (!reply.ok && reply.errors.length) stop.end('remote-crash', reasonLine(reply.errors.join('; ')));
     } catch (error) {
       if (error instanceof WorkerError && error.kind === 'output-cap') stop.end('output-cap', error.message);
