@@ -33,12 +33,13 @@ function Invoke-FsFixPlan {
     $expected = [string]$Plan['computerName']
     $computer = [string](Get-FsComputerName)['computerName']
     if ($expected -and -not [string]::Equals($expected, $computer, [System.StringComparison]::OrdinalIgnoreCase)) {
-        Write-Error -Message ('This plan is for ' + $expected + ' (' + $name + '); this computer is ' + $computer + '. Run it on ' + $expected + '.') -ErrorAction Continue
+        # One line, no error record: a refusal is an answer, not a crash.
+        $Host.UI.WriteErrorLine('This plan is for ' + $expected + ' (' + $name + '); this computer is ' + $computer + '. Run it on ' + $expected + '.')
         return 2
     }
     $identity = Get-FsIdentity
     if (-not $whatIf -and -not $identity['isAdmin']) {
-        Write-Error -Message ('Not elevated: run the plan from PowerShell started with Run as administrator (or with -WhatIf to see the changes).') -ErrorAction Continue
+        $Host.UI.WriteErrorLine('Not elevated: run the plan from PowerShell started with Run as administrator (or with -WhatIf to see the changes).')
         return 2
     }
     $log = $null

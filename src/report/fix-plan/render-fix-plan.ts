@@ -105,10 +105,11 @@ export function renderFixPlan(record: RunRecord, fixes: HostFixes, options: Rend
   ];
   const functions = planFunctions([...repairs.map((r) => r.source), ...main], { root: options.root, staged });
   const lines = [
-    '#Requires -Version 5.1',
     ...helpBlock(record, fixes, staged, options),
     '[CmdletBinding(SupportsShouldProcess = $true)]',
     'param([string]$LogPath)',
+    // After the help: a comment line right below it would become part of its last section.
+    '#Requires -Version 5.1',
     '',
     'Set-StrictMode -Version Latest',
     '$ErrorActionPreference = \'Stop\'',
