@@ -47,6 +47,16 @@ XML
 fi
 echo "$tools/pester/pkgs/pester/$pester_version/tools/Pester.psd1" > "$tools/pester-path"
 
+# 3a. MIT Kerberos from Debian, before npm ci: libkrb5-dev for the optional kerberos binding (node-gyp builds it
+#     against these headers and Node's own, with no download), and a real KDC (krb5-kdc, krb5-admin-server, kinit
+#     from krb5-user) that the Kerberos tests run on loopback.
+if [ ! -f /usr/include/gssapi/gssapi_krb5.h ] || [ ! -x /usr/sbin/krb5kdc ] || [ ! -x /usr/sbin/kadmin.local ] || [ ! -x /usr/bin/kinit ]; then
+  say "installing libkrb5-dev, krb5-kdc, krb5-admin-server, krb5-user"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends libkrb5-dev krb5-kdc krb5-admin-server krb5-user >/dev/null
+fi
+
 # 4. node modules, only when the lock file changed since the last install.
 lock_sum=$(sha256sum package-lock.json package.json | sha256sum | cut -c1-16)
 if [ ! -f node_modules/.fleet-scan-lock ] || [ "$(cat node_modules/.fleet-scan-lock)" != "$lock_sum" ]; then

@@ -69,6 +69,7 @@ export function resolveHosts(input: ResolveInput): ResolveResult {
       credentialEnv: entry.credentialEnv ?? defaults.credentialEnv,
       useSsl,
       auth: entry.auth ?? defaults.auth ?? 'ntlm',
+      spnHost: entry.spnHost,
       caFile: localPath(entry.caFile, source.baseDir) ?? localPath(defaults.caFile, input.defaultsBaseDir),
       certThumbprint: entry.certThumbprint ?? defaults.certThumbprint,
       skipCertificateCheck: entry.skipCertificateCheck ?? defaults.skipCertificateCheck ?? false,
@@ -142,7 +143,7 @@ function prefixVarsProblem(where: string, problem: string): string {
 }
 
 function dropUnset(host: ResolvedHost): void {
-  for (const key of ['user', 'keyFile', 'knownHostsFile', 'credentialEnv', 'site'] as const) {
+  for (const key of ['user', 'keyFile', 'knownHostsFile', 'credentialEnv', 'spnHost', 'site'] as const) {
     if (host[key] === undefined) delete host[key];
   }
 }

@@ -8,6 +8,7 @@ import { HOST_ADDRESS_PATTERN, isHostAddress } from './host-name.js';
 // (inventory.schema.json), the CSV/text readers and the types all derive from it.
 
 const TRANSPORTS = ['ssh', 'ssh-exec', 'winrm', 'local'] as const;
+const WINRM_AUTHS = ['ntlm', 'basic', 'kerberos'] as const;
 
 /** Longest accepted connect timeout: a larger number is almost always milliseconds typed as seconds. */
 const MAX_CONNECT_TIMEOUT_MS = 10 * 60_000;
@@ -22,6 +23,8 @@ const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._:/-]{0,63}$/;
 const VAR_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const THUMBPRINT_PATTERN = /^(?:[0-9A-Fa-f]{2}[: ]?){19}[0-9A-Fa-f]{2}$|^(?:[0-9A-Fa-f]{2}[: ]?){31}[0-9A-Fa-f]{2}$/;
+/** A DNS name (labels of letters, digits and "-"), as a service principal names its host. */
+const SPN_HOST_PATTERN = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const INVENTORY_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 /** A site names files and shards too (`fleet-scan-<run>-<site>-shard-1of4.json`), so it is file-name safe. */
 export const SITE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -54,7 +57,8 @@ export const FIELD_RULES: Record<string, string> = {
   subsystem: 'must be an ssh subsystem name (letters, digits, ".", "_" or "-", up to 64)',
   credentialEnv: 'must be the NAME of an environment variable (letters, digits and "_", not starting with a digit)',
   useSsl: 'must be true or false',
-  auth: 'must be ntlm or basic',
+  auth: 'must be ntlm, basic or kerberos',
+  spnHost: 'must be a DNS name (the host part of the service principal HTTP/<spnHost>)',
   caFile: 'must be a file path without control characters, not starting with "-"',
   certThumbprint: 'must be a certificate thumbprint: 40 (SHA-1) or 64 (SHA-256) hex digits, colons or spaces allowed',
   skipCertificateCheck: 'must be true or false',
@@ -97,8 +101,8 @@ const connectionFields = {
     .describe('winrm only: NAME of the environment variable holding the password (the inventory never holds secrets). Without it fleet-scan prompts when a terminal is attached.'),
   useSsl: z.boolean().optional()
     .describe('winrm only: use HTTPS (default true, port 5986). With false, HTTP 5985 with NTLM message encryption, as a default Windows listener allows.'),
-  auth: z.enum(['ntlm', 'basic']).optional()
-    .describe('winrm only: ntlm (default; local or domain accounts, works on HTTP with message encryption) or basic (local accounts, HTTPS only).'),
+  auth: z.enum(WINRM_AUTHS).optional()
+    .describe('winrm only: ntlm (default; local or domain accounts, works on HTTP with message encryption), basic (local accounts, HTTPS only) or kerberos (HTTPS only; the controller\'s ticket from kinit or a client keytab, so no user, password or credentialEnv).'),
   caFile: z.string().regex(LOCAL_PATH_PATTERN).optional()
     .describe('winrm over HTTPS: PEM file of the CA(s) that signed the listener certificates, instead of the system CAs. Relative paths are relative to this file.'),
   certThumbprint: z.string().regex(THUMBPRINT_PATTERN).optional()
@@ -125,6 +129,8 @@ export const hostEntrySchema = z.strictObject({
     .describe('Host name as reports show it; unique (case-insensitive). Also the address unless address is given.'),
   address: z.string().regex(HOST_ADDRESS_PATTERN).refine(isHostAddress).optional()
     .describe('DNS name, IPv4 or IPv6 address to connect to. Default: the name.'),
+  spnHost: z.string().regex(SPN_HOST_PATTERN).optional()
+    .describe('winrm with auth kerberos: this host\'s name in its service principal HTTP/<spnHost>, when address is an IP or an alias. Default: the address.'),
   ...connectionFields,
 }).describe('One host to scan.');
 export type HostEntry = z.infer<typeof hostEntrySchema>;
@@ -164,7 +170,8 @@ export const resolvedHostSchema = z.strictObject({
   subsystem: z.string(),
   credentialEnv: z.string().optional(),
   useSsl: z.boolean(),
-  auth: z.enum(['ntlm', 'basic']),
+  auth: z.enum(WINRM_AUTHS),
+  spnHost: z.string().optional(),
   caFile: z.string().optional(),
   certThumbprint: z.string().optional(),
   skipCertificateCheck: z.boolean(),

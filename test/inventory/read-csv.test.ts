@@ -89,7 +89,7 @@ describe('CSV inventories', () => {
   it('a CSV without a name column says which columns exist', async () => {
     const file = write('noname.csv', 'host,address\nfs01,10.0.0.1\n');
     const problems = await problemsOf(loadInventory(file));
-    expect(problems[0]).toBe(`${file}: no "name" column (the header row names the columns: comment, name, address, transport, user, port, keyFile, knownHostsFile, connectTimeout, cloud, tags, shell, subsystem, credentialEnv, useSsl, auth, caFile, certThumbprint, skipCertificateCheck, lab, site, var.<name>)`);
+    expect(problems[0]).toBe(`${file}: no "name" column (the header row names the columns: comment, name, address, spnHost, transport, user, port, keyFile, knownHostsFile, connectTimeout, cloud, tags, shell, subsystem, credentialEnv, useSsl, auth, caFile, certThumbprint, skipCertificateCheck, lab, site, var.<name>)`);
   });
 
   it('duplicate names in a CSV point at the first row', async () => {

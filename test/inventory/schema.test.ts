@@ -51,6 +51,10 @@ const BAD_FIELDS: [string, unknown, string][] = [
   // A site names shard files (fleet-scan-<run>-<site>-shard-1of4.json): nothing a file name cannot hold.
   ['site', 'paris/nord', 'site: must be a site name (letters, digits, ".", "_" or "-", up to 64, starting with a letter or digit), got "paris/nord"'],
   ['site', '-paris', 'site: must be a site name (letters, digits, ".", "_" or "-", up to 64, starting with a letter or digit), got "-paris"'],
+  ['auth', 'credssp', 'auth: must be ntlm, basic or kerberos, got "credssp"'],
+  // The host part of HTTP/<spnHost>: a DNS name, never a principal or a path.
+  ['spnHost', 'HTTP/fs01.corp.example', 'spnHost: must be a DNS name (the host part of the service principal HTTP/<spnHost>), got "HTTP/fs01.corp.example"'],
+  ['spnHost', 'fs01 .corp', 'spnHost: must be a DNS name (the host part of the service principal HTTP/<spnHost>), got "fs01 .corp"'],
 ];
 
 describe('inventory schema', () => {
@@ -116,6 +120,20 @@ describe('inventory schema', () => {
     expect(inventory.hosts.map((host) => [host.address, host.user])).toEqual([
       ['10.0.0.5', 'CONTOSO\\svc-scan'], ['fe80::1', 'svc.scan_01'], ['fs03.contoso.local', 'Administrator'],
     ]);
+  });
+
+  it('a Kerberos host needs no user or credentialEnv, and keeps its own spnHost (defaults cannot give one to every host)', async () => {
+    const file = write('kerberos.json', {
+      defaults: { transport: 'winrm', auth: 'kerberos' },
+      hosts: [{ name: 'fs01', address: '10.0.0.5', spnHost: 'fs01.contoso.local' }, { name: 'fs02.contoso.local' }],
+    });
+    const { hosts } = await loadInventory(file);
+    expect(hosts.map((h) => [h.auth, h.spnHost, h.user, h.credentialEnv])).toEqual([
+      ['kerberos', 'fs01.contoso.local', undefined, undefined], ['kerberos', undefined, undefined, undefined],
+    ]);
+    for (const host of hosts) expect(resolvedHostSchema.safeParse(host).success).toBe(true);
+    const bad = write('kerberos-defaults.json', { defaults: { spnHost: 'fs01.contoso.local' }, hosts: [{ name: 'fs01' }] });
+    expect(await problemsOf(loadInventory(bad))).toEqual([`${bad}: defaults: unknown field "spnHost"`]);
   });
 
   it('every loaded host matches the resolved host schema', async () => {

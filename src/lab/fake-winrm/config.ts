@@ -15,6 +15,11 @@ const hostSchema = z.strictObject({
   listeners: z.array(listenerSchema).min(1),
   /** The one local account of the host: its user name and its password on this host. */
   account: z.strictObject({ user: z.string().min(1), password: z.string().min(1) }),
+  /**
+   * Kerberos as a domain member has it: tickets for this service principal (`HTTP/<fqdn>`) are accepted
+   * with its key from the keytab KRB5_KTNAME names. Without it the host offers Kerberos and refuses it.
+   */
+  kerberos: z.strictObject({ service: z.string().regex(/^HTTP\/[A-Za-z0-9][A-Za-z0-9.-]*$/) }).optional(),
   /** Basic authentication on (only ever accepted over HTTPS, as Windows with AllowUnencrypted=false). */
   basic: z.boolean().default(true),
   behaviour: z.enum(BEHAVIOURS).optional(),

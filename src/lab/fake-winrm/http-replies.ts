@@ -9,9 +9,12 @@ const length = (body?: Buffer): [string, string] => ['Content-Length', String(bo
 
 export const SOAP_CONTENT_TYPE = 'application/soap+xml;charset=UTF-8';
 
-/** The schemes a listener offers, in Windows' order, with `Basic realm="WSMAN"` when Basic is on. */
+/**
+ * The schemes a listener offers, in Windows' order: Negotiate, `Basic realm="WSMAN"` when Basic is on, and
+ * Kerberos, which WinRM's service auth has on by default (a host outside a domain offers it too).
+ */
 export function authOffers(basic: boolean): string[] {
-  return basic ? ['Negotiate', 'Basic realm="WSMAN"'] : ['Negotiate'];
+  return basic ? ['Negotiate', 'Basic realm="WSMAN"', 'Kerberos'] : ['Negotiate', 'Kerberos'];
 }
 
 /** 401 for a request without usable credentials, or with wrong ones: WinRM also closes the connection. */
@@ -26,6 +29,17 @@ export function authRequired(offers: string[]): HttpResponse {
 /** 401 carrying the NTLM CHALLENGE_MESSAGE; the connection stays open for the AUTHENTICATE_MESSAGE. */
 export function negotiateChallenge(token: Buffer): HttpResponse {
   return { status: 401, headers: [['WWW-Authenticate', `Negotiate ${token.toString('base64')}`], SERVER, date(), length()] };
+}
+
+/**
+ * The answer that completes a Kerberos logon carries the service's token (mutual authentication) right
+ * before `Server`, under the scheme the client used, as Windows sends it.
+ */
+export function withAuthToken(res: HttpResponse, scheme: string, token: string): HttpResponse {
+  const at = res.headers.findIndex(([k]) => k === 'Server');
+  const headers = [...res.headers];
+  headers.splice(at < 0 ? 0 : at, 0, ['WWW-Authenticate', `${scheme} ${token}`]);
+  return { ...res, headers };
 }
 
 /** A SOAP answer: 200, or 500 for a fault, plain or sealed (`contentType` then is multipart/encrypted). */

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
+import { gssServiceName, loadKerberos } from '../../runner/winrm/kerberos-binding.js';
 import { resolveConfig, type FakeHostConfig, type FakeWinrmConfig } from './config.js';
 import { serveHttp } from './http-wire.js';
 import { ShellTable } from './shells.js';
@@ -39,11 +40,27 @@ function commandEnv(host: FakeHostConfig, extra: Record<string, string>): Record
   };
 }
 
+/** A Kerberos host's service key must be in the keytab before it listens, as a joined computer's is. */
+async function checkServiceKeys(hosts: FakeHostConfig[]): Promise<void> {
+  const services = hosts.flatMap((h) => (h.kerberos ? [h.kerberos.service] : []));
+  if (services.length === 0) return;
+  const loaded = await loadKerberos();
+  if (!loaded.ok) throw new Error(`fake-winrm: ${loaded.message}`);
+  for (const service of services) {
+    try {
+      await loaded.binding.initializeServer(gssServiceName(service));
+    } catch (e) {
+      throw new Error(`fake-winrm: no key for ${service} in the keytab (KRB5_KTNAME): ${(e as Error).message}`);
+    }
+  }
+}
+
 /** Starts every listener of every host; on any failure what was started is closed again. */
 export async function startFakeWinrm(input: FakeWinrmConfig): Promise<FakeWinrm> {
   const resolved = resolveConfig(input);
   if (!resolved.ok) throw new Error(`fake-winrm config: ${resolved.message}`);
   const config = resolved.value;
+  await checkServiceKeys(config.hosts);
   const runtimes: HostRuntime[] = config.hosts.map((host) => ({
     config: host, pwsh: config.pwsh, env: commandEnv(host, config.env),
     shells: new ShellTable({ orphanTimeoutMs: config.orphanTimeoutMs }),

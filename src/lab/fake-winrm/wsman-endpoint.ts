@@ -2,14 +2,15 @@ import { decryptBody, encryptBody } from '../../runner/winrm/encryption.js';
 import { NtlmServer, type NtlmSession } from '../../runner/winrm/ntlm/index.js';
 import {
   authOffers, authRequired, badRequest, emptyOk, methodNotAllowed, negotiateChallenge, notFound, soapReply, SOAP_CONTENT_TYPE,
-  unencryptedRefused,
+  unencryptedRefused, withAuthToken,
 } from './http-replies.js';
 import { header, type HttpRequest, type HttpResponse } from './http-wire.js';
+import { acceptKerberos } from './kerberos-acceptor.js';
 import { readWsmanRequest } from './soap-request.js';
 import { FAULTS, faultEnvelope } from './responses.js';
 import { dispatch, type HostRuntime } from './wsman-dispatch.js';
 
-/** What one client connection carries between requests: NTLM authenticates the connection, not a request. */
+/** What one client connection carries between requests: NTLM and Kerberos authenticate the connection, not a request. */
 export interface ConnectionState {
   id: number;
   secure: boolean;
@@ -19,10 +20,12 @@ export interface ConnectionState {
   /** Aborts when the socket closes. */
   closed: AbortSignal;
   ntlm?: NtlmServer;
-  authenticated?: { user: string; session: NtlmSession };
+  /** `session` seals bodies over HTTP (NTLM only). */
+  authenticated?: { user: string; session?: NtlmSession };
 }
 
-type Caller = { user: string; session?: NtlmSession };
+/** `answer`: the Kerberos token the response to this request carries back (mutual authentication). */
+type Caller = { user: string; session?: NtlmSession; answer?: { scheme: string; token: string } };
 
 const NTLMSSP = Buffer.from('NTLMSSP\0', 'latin1');
 
@@ -46,18 +49,31 @@ function newNtlmServer(host: HostRuntime): NtlmServer {
   });
 }
 
+/** A Kerberos logon to a host that has a service principal; any other host refuses it, as one outside a domain does. */
+async function kerberosLogon(host: HostRuntime, conn: ConnectionState, scheme: string, value: string): Promise<Caller | undefined> {
+  const service = host.config.kerberos?.service;
+  if (!service) return undefined;
+  const accepted = await acceptKerberos(service, value);
+  if (!accepted.ok) return undefined;
+  conn.authenticated = { user: accepted.user };
+  return accepted.token ? { user: accepted.user, answer: { scheme, token: accepted.token } } : { user: accepted.user };
+}
+
 /**
- * Authenticates a request as WinRM does with Negotiate (raw NTLMSSP) and Basic, both on, and
- * AllowUnencrypted=false: returns the caller, or the answer to send instead.
+ * Authenticates a request as WinRM does with Negotiate (raw NTLMSSP, or SPNEGO with Kerberos), Kerberos
+ * and Basic on, and AllowUnencrypted=false: returns the caller, or the answer to send instead.
  */
-function authenticate(req: HttpRequest, host: HostRuntime, conn: ConnectionState): Caller | HttpResponse {
+async function authenticate(req: HttpRequest, host: HostRuntime, conn: ConnectionState): Promise<Caller | HttpResponse> {
   const offers = authOffers(host.config.basic);
   const auth = header(req, 'authorization');
   if (auth === undefined) return conn.authenticated ?? authRequired(offers);
   const [scheme = '', value = ''] = auth.split(/\s+/, 2);
+  if (/^kerberos$/i.test(scheme)) return (await kerberosLogon(host, conn, 'Kerberos', value)) ?? authRequired(offers);
   if (/^negotiate$/i.test(scheme)) {
     const token = Buffer.from(value, 'base64');
     const type = ntlmType(token);
+    // Not NTLMSSP: a GSS token (SPNEGO or Kerberos) under Negotiate.
+    if (type === 0 && token.length > 0) return (await kerberosLogon(host, conn, 'Negotiate', value)) ?? authRequired(offers);
     if (type === 1) {
       conn.authenticated = undefined;
       conn.ntlm = newNtlmServer(host);
@@ -92,8 +108,14 @@ const SEALED = /^multipart\/(x-multi-)?encrypted/i;
 export async function handleRequest(req: HttpRequest, host: HostRuntime, conn: ConnectionState): Promise<HttpResponse> {
   if (req.target.split('?')[0]!.toLowerCase() !== '/wsman') return notFound();
   if (req.method !== 'POST') return methodNotAllowed();
-  const caller = authenticate(req, host, conn);
+  const caller = await authenticate(req, host, conn);
   if ('status' in caller) return caller;
+  const answer = await answerRequest(req, host, conn, caller);
+  return caller.answer ? withAuthToken(answer, caller.answer.scheme, caller.answer.token) : answer;
+}
+
+/** The answer to an authenticated request: sealing undone and redone, then WinRS. */
+async function answerRequest(req: HttpRequest, host: HostRuntime, conn: ConnectionState, caller: Caller): Promise<HttpResponse> {
   if (req.body.length === 0) return emptyOk();
   const contentType = header(req, 'content-type') ?? '';
   const sealed = SEALED.test(contentType);

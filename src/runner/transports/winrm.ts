@@ -14,6 +14,8 @@ export interface WinrmTransportOptions {
 /** Why a host cannot even be tried over WinRM, from the inventory alone. */
 function missingCredential(request: ScanRequest, secrets: ReadonlyMap<string, string>): string | undefined {
   const { host } = request;
+  // Kerberos logs on with the controller's ticket (kinit or a client keytab): no account, no password.
+  if (host.auth === 'kerberos') return undefined;
   if (!host.user) return 'winrm needs an account: set user (user, DOMAIN\\user or user@domain) for this host';
   if (!host.credentialEnv) return 'winrm needs a password: set credentialEnv to the NAME of an environment variable that holds it';
   if (!secrets.has(host.credentialEnv)) return `no password: environment variable ${host.credentialEnv} is not set (and no terminal to ask on)`;
@@ -37,8 +39,9 @@ export function winrmTransport(options: WinrmTransportOptions): Transport {
         port: host.port,
         https: host.useSsl,
         auth: host.auth,
-        user: host.user!,
-        password: options.secrets.get(host.credentialEnv!)!,
+        user: host.user ?? '',
+        password: host.auth === 'kerberos' ? '' : options.secrets.get(host.credentialEnv!)!,
+        ...(host.spnHost ? { spnHost: host.spnHost } : {}),
         tls: { caFile: host.caFile, certThumbprint: host.certThumbprint, insecure: host.skipCertificateCheck },
         connectTimeoutMs: host.connectTimeoutMs,
       };

@@ -6,7 +6,8 @@ import type { WinrmFailure } from './winrm-errors.js';
  * The 401 handshake. NTLM goes under `Authorization: Negotiate <base64 NTLMSSP>` (Windows takes raw NTLM
  * tokens under Negotiate, and offers Negotiate, not NTLM, by default): negotiate on an empty POST, the
  * challenge comes back with the 401, and the authenticate token rides with the first real request, whose
- * body is already sealed with the session it creates. Basic is one header on every request.
+ * body is already sealed with the session it creates. Basic is one header on every request. Kerberos
+ * (kerberos-auth.ts) is one round trip under the same `Negotiate`.
  */
 
 /** `Authorization: Basic base64(user:password)` in UTF-8, which is what Windows decodes. */
@@ -27,13 +28,18 @@ export function offeredSchemes(reply: HttpReply): string[] {
   return [...new Set(authenticateHeaders(reply).map((v) => v.split(/\s+/)[0]!))];
 }
 
-/** The token of a `Negotiate <base64>` challenge, if the 401 carries one. */
-export function negotiateToken(reply: HttpReply): Buffer | undefined {
+/** The token of a `<scheme> <base64>` challenge (`Negotiate`, `Kerberos`), if the answer carries one. */
+export function schemeToken(reply: HttpReply, scheme: string): Buffer | undefined {
   for (const v of authenticateHeaders(reply)) {
-    const m = v.match(/^Negotiate\s+([A-Za-z0-9+/]+={0,2})$/i);
-    if (m) return Buffer.from(m[1]!, 'base64');
+    const m = v.match(/^(\S+)\s+([A-Za-z0-9+/]+={0,2})$/);
+    if (m && m[1]!.toLowerCase() === scheme.toLowerCase()) return Buffer.from(m[2]!, 'base64');
   }
   return undefined;
+}
+
+/** The token of a `Negotiate <base64>` challenge, if the 401 carries one. */
+export function negotiateToken(reply: HttpReply): Buffer | undefined {
+  return schemeToken(reply, 'Negotiate');
 }
 
 export interface FirstRequest {

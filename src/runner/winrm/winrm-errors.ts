@@ -12,8 +12,8 @@ export type WinrmFailure =
   | { kind: 'pin-mismatch'; sha1: string; sha256: string }
   | { kind: 'config'; stage: 'connect' | 'auth'; message: string }
   | { kind: 'internal'; message: string }
-  | { kind: 'unauthorized'; scheme: 'NTLM' | 'Basic'; offered: string[] }
-  | { kind: 'auth-protocol'; scheme: 'NTLM'; message: string }
+  | { kind: 'unauthorized'; scheme: 'NTLM' | 'Basic' | 'Kerberos'; offered: string[] }
+  | { kind: 'auth-protocol'; scheme: 'NTLM' | 'Kerberos'; message: string }
   | { kind: 'fault'; status: number; fault: SoapFault }
   | { kind: 'http-status'; status: number; statusText: string }
   | { kind: 'not-soap'; status: number; contentType: string; detail: string }
@@ -101,14 +101,18 @@ const HTTP_HINT: Record<number, string> = {
 };
 
 function unauthorized(f: Extract<WinrmFailure, { kind: 'unauthorized' }>): string {
-  const wanted = f.scheme === 'NTLM' ? 'negotiate' : 'basic';
+  // NTLM and Kerberos both travel under Negotiate.
+  const config = f.scheme === 'Basic' ? 'Basic' : 'Negotiate';
   const offered = f.offered.map((o) => o.toLowerCase());
-  if (offered.length && !offered.includes(wanted)) {
-    const config = f.scheme === 'NTLM' ? 'Negotiate' : 'Basic';
-    return `authentication failed (${f.scheme}): the service does not offer it (it offers ${f.offered.join(', ')}; winrm/config/service/auth ${config}=false)`;
+  if (offered.length && !offered.includes(config.toLowerCase())) {
+    const what = f.scheme === 'Kerberos' ? 'Negotiate' : 'it';
+    return `authentication failed (${f.scheme}): the service does not offer ${what} (it offers ${f.offered.join(', ')}; winrm/config/service/auth ${config}=false)`;
   }
   if (f.scheme === 'Basic') {
     return 'authentication failed (Basic): the user name or password is incorrect, or the account may not log on over WinRM (Basic takes local accounts only)';
+  }
+  if (f.scheme === 'Kerberos') {
+    return 'authentication failed (Kerberos): the service refused the ticket (the account may not log on over WinRM, or the service principal belongs to another computer)';
   }
   return 'authentication failed (NTLM): the user name or password is incorrect, or the account may not log on over WinRM';
 }

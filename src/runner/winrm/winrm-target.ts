@@ -6,11 +6,16 @@ export interface WinrmTarget {
   port: number;
   /** HTTPS verifies the certificate; HTTP requires NTLM so every body is sealed. */
   https: boolean;
-  /** NTLMv2 (sent as `Negotiate`, as Windows accepts) or Basic (HTTPS only, local accounts only). */
-  auth: 'ntlm' | 'basic';
+  /**
+   * NTLMv2 (sent as `Negotiate`, as Windows accepts), Basic (HTTPS only, local accounts only) or Kerberos
+   * (HTTPS only, with the controller's ticket: `user` and `password` are not used).
+   */
+  auth: 'ntlm' | 'basic' | 'kerberos';
   /** `user`, `DOMAIN\user` or `user@domain.example`. */
   user: string;
   password: string;
+  /** Kerberos: the host in the service principal `HTTP/<spnHost>` when it is not `address` (an IP, an alias). */
+  spnHost?: string;
   /**
    * caFile: trust only this PEM bundle; certThumbprint: pin the leaf (SHA-1 as Windows shows it, or SHA-256);
    * insecure: skip every check (the caller records that it was used).

@@ -1,6 +1,7 @@
 import { basicAuthorization, ntlmHandshake, offeredSchemes, type FirstRequest } from './auth.js';
 import { decryptBody, encryptBody } from './encryption.js';
 import { HttpConnection, type HttpReply } from './http-connection.js';
+import { kerberosHandshake } from './kerberos-auth.js';
 import { NtlmClient, type NtlmSession } from './ntlm/index.js';
 import type { Envelope } from './soap-messages.js';
 import { parseWsmanResponse, type WsmanResponse } from './soap-response.js';
@@ -9,8 +10,9 @@ import type { WinrmTarget } from './winrm-target.js';
 
 /**
  * Sends envelopes to one listener and hands back parsed answers or failures. It opens the connection,
- * authenticates it, seals every body over HTTP (never a SOAP body in clear), reopens and re-authenticates
- * when the server closed an idle connection, and reads each answer: sealed or not, fault or not, SOAP or not.
+ * authenticates it (NTLM, Basic, or Kerberos over HTTPS), seals every body over HTTP (never a SOAP body in
+ * clear), reopens and re-authenticates when the server closed an idle connection, and reads each answer:
+ * sealed or not, fault or not, SOAP or not.
  */
 
 export type ExchangeResult = { ok: true; response: WsmanResponse } | { ok: false; failure: WinrmFailure };
@@ -22,6 +24,12 @@ export interface ExchangeOptions {
 }
 
 export const SOAP_CONTENT_TYPE = 'application/soap+xml;charset=UTF-8';
+const SCHEME = { ntlm: 'NTLM', basic: 'Basic', kerberos: 'Kerberos' } as const;
+
+// The binding's wrap() only makes SASL security-layer tokens (a 4-byte header, never the data given), and
+// there is no wrap_iov: WinRM's HTTP-Kerberos-session-encrypted bodies cannot be made with it.
+const KERBEROS_OVER_HTTP =
+  'Kerberos on HTTP needs message encryption, which the kerberos binding cannot do (it has no GSS wrap of arbitrary data); use HTTPS (useSsl) or NTLM';
 const SEALED = /^multipart\/(x-multi-)?encrypted/i;
 
 export class WsmanChannel {
@@ -58,6 +66,7 @@ export class WsmanChannel {
         'Basic over HTTP refused: the password and every body would travel in clear (Windows refuses it too unless AllowUnencrypted=true); use HTTPS or NTLM';
       return { ok: false, failure: { kind: 'config', stage: 'auth', message } };
     }
+    if (!t.https && t.auth === 'kerberos') return { ok: false, failure: { kind: 'config', stage: 'auth', message: KERBEROS_OVER_HTTP } };
     if (!this.conn?.isOpen) {
       this.conn?.destroy();
       this.conn = new HttpConnection(t, this.signal);
@@ -82,6 +91,14 @@ export class WsmanChannel {
       const sent = await conn.post({ Authorization: basicAuthorization(t.user, t.password), 'Content-Type': SOAP_CONTENT_TYPE }, soap, timing);
       if (!sent.ok) return sent;
       reply = sent.reply;
+    } else if (t.auth === 'kerberos' && fresh) {
+      const shake = await kerberosHandshake(conn, t, this.frame(undefined, soap), timing, this.signal);
+      if (!shake.ok) {
+        // Refused, or the service did not prove who it is: nothing more goes over this connection.
+        this.close();
+        return shake;
+      }
+      reply = shake.reply;
     } else if (fresh) {
       let client: NtlmClient;
       try {
@@ -106,22 +123,24 @@ export class WsmanChannel {
       this.session = shake.session;
       reply = shake.reply;
     } else {
-      const framed = this.frame(this.session!, soap);
+      const framed = this.frame(this.session, soap);
       const sent = await conn.post(framed.headers, framed.body, timing);
       if (!sent.ok) return sent;
       reply = sent.reply;
     }
     if (reply.status === 401) {
       this.close();
-      return { ok: false, failure: { kind: 'unauthorized', scheme: t.auth === 'basic' ? 'Basic' : 'NTLM', offered: offeredSchemes(reply) } };
+      return { ok: false, failure: { kind: 'unauthorized', scheme: SCHEME[t.auth], offered: offeredSchemes(reply) } };
     }
     this.authenticated = true;
     return this.read(reply, envelope);
   }
 
   /** Plain SOAP over TLS; over HTTP the body is sealed with the connection's NTLM session. */
-  private frame(session: NtlmSession, soap: Buffer): FirstRequest {
+  private frame(session: NtlmSession | undefined, soap: Buffer): FirstRequest {
     if (this.target.https) return { headers: { 'Content-Type': SOAP_CONTENT_TYPE }, body: soap };
+    // Never reached (HTTP takes NTLM only), and never a body in clear if it were.
+    if (!session) throw new Error('no NTLM session to seal an HTTP body with');
     const sealed = encryptBody(session, soap, SOAP_CONTENT_TYPE);
     return { headers: { 'Content-Type': sealed.contentType }, body: sealed.body };
   }

@@ -45,13 +45,13 @@ async function ntlmOver(conn: RawConnection, password = t.password): Promise<Win
 const encoded = (script: string) => Buffer.from(script, 'utf16le').toString('base64');
 
 describe('the HTTP and NTLM handshake, as Windows answers it', () => {
-  test('a request without credentials gets 401 with no reason phrase, Negotiate and Basic realm="WSMAN" offered, and the connection closed', async () => {
+  test('a request without credentials gets 401 with no reason phrase, Negotiate, Basic realm="WSMAN" and Kerberos offered, and the connection closed', async () => {
     const c = await RawConnection.open(A.fs01, HTTP_PORT);
     const res = await c.request([['Content-Type', 'application/soap+xml;charset=UTF-8']], Buffer.from('<x/>'));
     expect(res.statusLine).toBe('HTTP/1.1 401 ');
-    expect(names(res)).toEqual(['Server', 'WWW-Authenticate', 'WWW-Authenticate', 'Date', 'Connection', 'Content-Length']);
+    expect(names(res)).toEqual(['Server', 'WWW-Authenticate', 'WWW-Authenticate', 'WWW-Authenticate', 'Date', 'Connection', 'Content-Length']);
     expect(headerValues(res, 'Server')).toEqual(['Microsoft-HTTPAPI/2.0']);
-    expect(headerValues(res, 'WWW-Authenticate')).toEqual(['Negotiate', 'Basic realm="WSMAN"']);
+    expect(headerValues(res, 'WWW-Authenticate')).toEqual(['Negotiate', 'Basic realm="WSMAN"', 'Kerberos']);
     expect([headerValues(res, 'Connection')[0], headerValues(res, 'Content-Length')[0]]).toEqual(['close', '0']);
     expect(await c.closedWithin(2000)).toBe(true);
   });
@@ -188,7 +188,7 @@ describe('hosts that misbehave, each in one way, as Windows would', () => {
   test('wrong-password: NTLM ends in the 401 that offers the schemes again and closes; Basic too', async () => {
     const c = await RawConnection.open(A.wrong, HTTP_PORT);
     const { session, last } = await WinrsTestSession.ntlm(c, USER, t.password);
-    expect([session, last.statusLine, headerValues(last, 'WWW-Authenticate'), headerValues(last, 'Connection')]).toEqual([undefined, 'HTTP/1.1 401 ', ['Negotiate', 'Basic realm="WSMAN"'], ['close']]);
+    expect([session, last.statusLine, headerValues(last, 'WWW-Authenticate'), headerValues(last, 'Connection')]).toEqual([undefined, 'HTTP/1.1 401 ', ['Negotiate', 'Basic realm="WSMAN"', 'Kerberos'], ['close']]);
     expect(await c.closedWithin(2000)).toBe(true);
     const b = await https(A.wrong);
     const res = await b.request([['Authorization', `Basic ${Buffer.from(`${USER}:${t.password}`).toString('base64')}`]], Buffer.from('<x/>'));

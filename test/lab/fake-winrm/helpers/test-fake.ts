@@ -13,6 +13,8 @@ export interface TestHost {
   address: string;
   state?: string;
   winrm?: WinrmHostSpec;
+  /** The service principal (`HTTP/<fqdn>`) the host accepts Kerberos tickets for; its key is in KRB5_KTNAME. */
+  kerberos?: string;
 }
 
 export interface TestFake {
@@ -36,7 +38,10 @@ export async function startTestFake(dir: string, hosts: TestHost[], tune: { orph
   const fake = await startFakeWinrm({
     ...config.value,
     ...(tune.orphanTimeoutMs ? { orphanTimeoutMs: tune.orphanTimeoutMs } : {}),
-    hosts: config.value.hosts.map((h) => (tune.slowReceiveMs !== undefined ? { ...h, slowReceiveMs: tune.slowReceiveMs } : h)),
+    hosts: config.value.hosts.map((h) => {
+      const service = hosts.find((t) => t.name === h.name)?.kerberos;
+      return { ...h, ...(tune.slowReceiveMs !== undefined ? { slowReceiveMs: tune.slowReceiveMs } : {}), ...(service ? { kerberos: { service } } : {}) };
+    }),
   });
   return { fake, lab, ca: readFileSync(lab.caFile), password: ensureLabPassword(dir).password };
 }
