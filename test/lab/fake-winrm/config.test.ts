@@ -18,6 +18,14 @@ describe('fake-winrm config', () => {
     expect(resolveConfig({ ...base, hosts: [{ ...host, behaviour: 'explodes' }] })).toMatchObject({ ok: false, message: expect.stringMatching(/^hosts\.0\.behaviour: /) });
   });
 
+  test('a Kerberos host names its service principal as HTTP/<fqdn>; anything else is refused with the field named', () => {
+    const ok = resolveConfig({ ...base, hosts: [{ ...host, kerberos: { service: 'HTTP/fs01.lab.test' } }] });
+    expect(ok.ok && ok.value.hosts[0]!.kerberos).toEqual({ service: 'HTTP/fs01.lab.test' });
+    for (const service of ['HTTP@fs01.lab.test', 'HOST/fs01.lab.test', 'HTTP/fs01.lab.test@LAB.TEST']) {
+      expect(resolveConfig({ ...base, hosts: [{ ...host, kerberos: { service } }] })).toMatchObject({ ok: false, message: expect.stringMatching(/^hosts\.0\.kerberos\.service: /) });
+    }
+  });
+
   test('a file that is not JSON is named in one line', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'fw-config-')), 'config.json');
     writeFileSync(file, '{');
