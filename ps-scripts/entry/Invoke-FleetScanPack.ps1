@@ -3,7 +3,7 @@ function Invoke-FleetScanPack {
     .SYNOPSIS
         Remote entry point: runs the host checks the controller listed and writes framed result lines (see docs/ARCHITECTURE.md).
     .DESCRIPTION
-        Decodes the payload (base64 of UTF-8 JSON: host, pack, marker, cloud, vars, controllerUtc,
+        Decodes the payload (base64 of UTF-8 JSON: host, pack, marker, cloud, vars, controllerUtc, controllerSentUtc,
         checkBudgetMs, checks [ { id, facts, report } ]). The controller already chose the checks that apply,
         so every listed check runs: the facts ones first (their facts, merged, reach the others as
         $Context.Facts), then the others in list order, each within checkBudgetMs. An id the pack has no host
@@ -46,7 +46,7 @@ function Invoke-FleetScanPack {
     $functions = Get-FsBundleFunction -CheckFunctions @($plan | Where-Object { $_['fn'] } | ForEach-Object { $_['fn'] })
     $newItem = {
         param($Entry, $Facts)
-        $context = @{ Cloud = [string]$payload['cloud']; Vars = $vars; ControllerUtc = $controllerUtc; Facts = $Facts; Host = [string]$payload['host'] }
+        $context = @{ Cloud = [string]$payload['cloud']; Vars = $vars; ControllerUtc = $controllerUtc; ControllerSentUtc = $payload['controllerSentUtc']; Facts = $Facts; Host = [string]$payload['host'] }
         @{ id = $Entry['id']; fn = $Entry['fn']; index = $Entry['index']; report = $Entry['report']; context = $context }
     }
 

@@ -22,8 +22,11 @@ export interface HostScanPlan {
   now?: () => Date;
 }
 
-/** The base64 JSON the remote entry point reads. Only data: it is never pasted into source text. */
-export function buildPayload(host: ResolvedHost, plan: HostScanPlan, run: HostPlan, marker: string, controllerUtc: Date): string {
+/**
+ * The base64 JSON the remote entry point reads. Only data: it is never pasted into source text.
+ * `controllerUtc` is when the scan of the host started, `controllerSentUtc` when the payload left.
+ */
+export function buildPayload(host: ResolvedHost, plan: HostScanPlan, run: HostPlan, marker: string, controllerUtc: Date, sentAt = controllerUtc): string {
   const payload = {
     host: host.name,
     pack: plan.pack.name,
@@ -31,6 +34,7 @@ export function buildPayload(host: ResolvedHost, plan: HostScanPlan, run: HostPl
     cloud: host.cloud,
     vars: host.vars,
     controllerUtc: controllerUtc.toISOString(),
+    controllerSentUtc: sentAt.toISOString(),
     checkBudgetMs: plan.checkBudgetMs,
     checks: run.run,
   };
@@ -71,7 +75,7 @@ async function scanOnce(host: ResolvedHost, transport: Transport, plan: HostScan
     await transport.scan({
       host,
       bundle: host.lab ? plan.bundles.staged : plan.bundles.real,
-      payload: buildPayload(host, plan, run, marker, controllerUtc),
+      payload: (sentAt) => buildPayload(host, plan, run, marker, controllerUtc, sentAt),
       stop,
       reached: () => reader.reached,
       onOutput: (items) => {

@@ -26,11 +26,11 @@ const run = { run: [{ id: 'mars-agent-detect', facts: true, report: false }, { i
 
 describe('buildPayload', () => {
   it('is base64 of the JSON the remote entry point reads, with every field of the protocol', () => {
-    const payload = buildPayload(host, plan, run, MARKER, new Date('2026-11-25T08:00:00.000Z'));
+    const payload = buildPayload(host, plan, run, MARKER, new Date('2026-11-25T08:00:00.000Z'), new Date('2026-11-25T08:00:02.500Z'));
     expect(payload).toMatch(/^[A-Za-z0-9+/]+=*$/);
     expect(JSON.parse(Buffer.from(payload, 'base64').toString('utf8'))).toEqual({
       host: 'fs01', pack: 'mars', marker: MARKER, cloud: 'usgov', vars: host.vars,
-      controllerUtc: '2026-11-25T08:00:00.000Z', checkBudgetMs: 20_000, checks: run.run,
+      controllerUtc: '2026-11-25T08:00:00.000Z', controllerSentUtc: '2026-11-25T08:00:02.500Z', checkBudgetMs: 20_000, checks: run.run,
     });
   });
 

@@ -57,7 +57,7 @@ export function sshExecTransport(options: SshExecOptions = {}): Transport {
           stderr = (stderr + chunk).slice(-16_384);
         });
         child.stdin.on('error', () => undefined);
-        child.stdin.end(bootstrapInput(request.bundle.text, request.payload));
+        child.stdin.end(bootstrapInput(request.bundle.text, request.payload(new Date())));
         let done = false;
         const finish = (code: number | null, spawnError?: Error): void => {
           if (done) return;

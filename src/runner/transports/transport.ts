@@ -11,8 +11,11 @@ export interface Bundle {
 export interface ScanRequest {
   host: ResolvedHost;
   bundle: Bundle;
-  /** base64 JSON for the remote entry point. */
-  payload: string;
+  /**
+   * base64 JSON for the remote entry point, stamped with the controller's clock at `sentAt`: call it the
+   * moment the payload goes to the target, so the clock check measures as little transfer time as it can.
+   */
+  payload(sentAt: Date): string;
   /**
    * How this scan ends. The transport registers its kills on it and reports a connect failure, a crash
    * or the output cap through `stop.end(...)`; it keeps no timer of its own.

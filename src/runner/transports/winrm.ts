@@ -52,7 +52,8 @@ export function winrmTransport(options: WinrmTransportOptions): Transport {
       const outcome = await runWinrsCommand(target, {
         command: host.shell,
         args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', ENCODED_BOOTSTRAP],
-        stdin: bootstrapInput(request.bundle.text, request.payload),
+        // Stamped when the shell and command exist: the connection is then behind us.
+        stdin: () => bootstrapInput(request.bundle.text, request.payload(new Date())),
         signal: abort.signal,
         onStdout: (text) => stdout.push(text),
         onStderr: (text) => {

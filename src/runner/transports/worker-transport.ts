@@ -50,7 +50,7 @@ export class WorkerTransport implements Transport {
     const stages: StageFrame[] = [];
     try {
       const reply = await worker.run(mode.script, {
-        params: { ...mode.params(request), Payload: request.payload, StageMarker: stageMarker },
+        params: { ...mode.params(request), Payload: request.payload(new Date()), StageMarker: stageMarker },
         blobParams: { Bundle: request.bundle.key, SessionCode: SESSION_CODE_KEY, ...mode.blobParams?.(request) },
         signal: cancel.signal,
         onOutput: (items) => {

@@ -30,8 +30,8 @@ export interface WinrsCommand {
   command: string;
   /** Its arguments, quoted for the Windows command line here. */
   args: string[];
-  /** Sent as UTF-8 in Send-sized pieces; the last one closes stdin. */
-  stdin: string;
+  /** Sent as UTF-8 in Send-sized pieces; the last one closes stdin. A function is called once the command has started. */
+  stdin: string | (() => string);
   /** Aborting stops the command and deletes the shell; the outcome is then `aborted`. */
   signal: AbortSignal;
   /** Decoded UTF-8 text as it arrives; a character split across two Receives arrives whole. */
@@ -100,7 +100,7 @@ export async function runWinrsCommand(target: WinrmTarget, cmd: WinrsCommand, op
     const started = await call(commandMessage(headers, shellId, cmd.command, cmd.args), 'Command', 'command');
     commandId = started.commandId;
     if (!commandId) throw new Stopped('command', notSoap('the Command answer names no CommandId'));
-    const pieces = stdinChunks(Buffer.from(cmd.stdin, 'utf8'));
+    const pieces = stdinChunks(Buffer.from(typeof cmd.stdin === 'function' ? cmd.stdin() : cmd.stdin, 'utf8'));
     for (const [i, piece] of pieces.entries()) {
       await call(sendMessage(headers, shellId, commandId, piece, i === pieces.length - 1), 'Send', 'command');
     }

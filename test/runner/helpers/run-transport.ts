@@ -27,7 +27,7 @@ export async function runTransport(transport: Transport, host: ResolvedHost, o: 
   await transport.scan({
     host,
     bundle: o.bundle ?? { key: 'bundle:test', text: '# the bundle' },
-    payload: o.payload,
+    payload: () => o.payload,
     stop,
     reached: () => output.some((line) => line.startsWith(`${o.marker} `)),
     onOutput: (items) => {

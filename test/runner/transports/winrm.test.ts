@@ -63,6 +63,16 @@ describe('winrmTransport against fake-winrm', () => {
     expect(result.checks.map((c) => [c.id, c.status])).toEqual(CHECKS.map((id) => [id, 'pass']));
   }, 120_000);
 
+  it('the clock check measures against the controller clock stamped as the payload left, after the shell existed', async () => {
+    const before = Date.now();
+    const result = await scan(host('win01', '127.64.0.1'));
+    const clock = result.checks.find((c) => c.id === 'mars-clock-skew')!;
+    expect(clock.status).toBe('pass');
+    const stamp = clock.evidence.join('\n').match(/against (\S+) \(controller, as it sent the payload\)/);
+    expect(stamp, clock.evidence.join(' | ')).not.toBeNull();
+    expect(Date.parse(stamp![1]!)).toBeGreaterThan(before);
+  }, 120_000);
+
   it('a wrong password is unreachable with the scheme named, and the password appears nowhere in the result', async () => {
     const result = await scan(host('win02', '127.64.0.2'));
     expect(result.status).toBe('unreachable');
