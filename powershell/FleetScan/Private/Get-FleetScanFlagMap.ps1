@@ -25,7 +25,8 @@ function Get-FleetScanFlagMap {
         @('FailOn', '--fail-on', 'Value'), @('Log', '--log', 'Value'), @('Resume', '--resume', 'Value'),
         @('Quiet', '--quiet', 'Switch'), @('Verbose', '--verbose', 'Switch'), @('Color', '--color', 'Negatable'),
         @('Top', '--top', 'Value'), @('Shard', '--shard', 'Value'), @('Shards', '--shards', 'Value'),
-        @('Site', '--site', 'Value'), @('RunId', '--run-id', 'Value'), @('NoFindingsExit', '--no-findings-exit', 'Switch')
+        @('Site', '--site', 'Value'), @('RunId', '--run-id', 'Value'), @('NoFindingsExit', '--no-findings-exit', 'Switch'),
+        @('AcceptNewHostKeys', '--accept-new-host-keys', 'Switch')
     )
     foreach ($e in $entries) { $map[$e[0]] = @{ Flag = $e[1]; Kind = $e[2] } }
     $map

@@ -82,6 +82,8 @@ function Invoke-FleetScan {
         The run id shared by every shard of one run; a scan with the run id of an unfinished run continues it: --run-id.
     .PARAMETER NoFindingsExit
         Exit 0 once the run record is complete, whatever it found (for a shard whose merge judges the run): --no-findings-exit.
+    .PARAMETER AcceptNewHostKeys
+        ssh and ssh-exec: add the key of a host that known_hosts does not list yet (first use); a changed key is still refused: --accept-new-host-keys.
     .PARAMETER FleetScanPath
         The fleet-scan CLI to run: an executable, or bin/fleet-scan.js (run with node).
     .PARAMETER PassThru
@@ -152,6 +154,7 @@ function Invoke-FleetScan {
         [ValidateNotNullOrEmpty()][string]$Site,
         [ValidateNotNullOrEmpty()][string]$RunId,
         [switch]$NoFindingsExit,
+        [switch]$AcceptNewHostKeys,
         [ValidateNotNullOrEmpty()][string]$FleetScanPath,
         [switch]$PassThru
     )
