@@ -7,7 +7,6 @@ import { mergeBasis } from '../../record/merge-basis.js';
 import type { RunRecord } from '../../record/run-record.js';
 import { incompleteLine } from '../../record/shard.js';
 import { readRunJson } from '../../report/json.js';
-import type { PaperSize } from '../../report/pdf.js';
 import { writeReports } from '../../report/write-reports.js';
 import { judgeMergedFleet } from '../../runner/judge-merged-fleet.js';
 import { mergeShards } from '../../runner/merge-shards.js';
@@ -15,31 +14,21 @@ import { loadInventoryOrUsage } from '../load-inventory.js';
 import { loadPackOrUsage } from '../load-pack.js';
 import { runOutputOptions } from '../run-output-options.js';
 import { listenForInterrupt } from '../scan/interrupt.js';
-import { outputFlags } from '../scan/output-flags.js';
+import { outputFlags, type OutputArgs } from '../scan/output-flags.js';
 import { printSummary } from '../scan/print-summary.js';
 import { readWaivers } from '../scan/read-waivers.js';
 import { recordInHistory } from '../scan/record-in-history.js';
 import { openScanHistory } from '../scan/scan-history.js';
 import { UsageError } from '../usage-error.js';
 
-export interface MergeArgs {
+export interface MergeArgs extends OutputArgs {
   runs: string[];
   inventory?: string;
   defaults?: string;
   outDir: string;
-  xlsx?: string | boolean;
-  json?: string | boolean;
-  junit?: string;
-  html?: string;
-  pdf?: string;
-  paper?: PaperSize;
   history?: string | boolean;
   waivers?: string;
   failOn: 'any' | 'new';
-  quiet: boolean;
-  verbose: boolean;
-  color?: boolean;
-  top: number;
 }
 
 export function mergeOptions(y: Argv): Argv<MergeArgs> {

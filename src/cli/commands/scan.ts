@@ -19,7 +19,7 @@ import { recordInHistory } from '../scan/record-in-history.js';
 import { runSettings, type RunFlags } from '../scan/run-settings.js';
 import { openScanHistory, scanHistoryFile } from '../scan/scan-history.js';
 import { scanHosts } from '../scan/scan-hosts.js';
-import { recordExitCode, scanShard } from '../scan/scan-shard.js';
+import { asShardRecord, recordExitCode, scanShard } from '../scan/scan-shard.js';
 import { openScanLog } from '../scan/scan-log.js';
 import { scanSource } from '../scan/scan-source.js';
 import { winrmSecrets } from '../scan/winrm-secrets.js';
@@ -120,7 +120,7 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
         log?.host(r);
       },
     }).finally(() => progress.stop());
-    if (sharded?.shard) record = { ...record, shard: sharded.shard };
+    if (sharded?.shard) record = asShardRecord(record, sharded.shard);
     record = applyWaivers(record, waivers, new Date());
     const recorded = recordInHistory(history, record);
     record = recorded.record;

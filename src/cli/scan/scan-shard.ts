@@ -4,6 +4,7 @@ import { EXIT_CODES } from '../../policy/exit-code.js';
 import { fleetDigest, shardHosts, siteHosts } from '../../inventory/shard.js';
 import { SITE_PATTERN, type Inventory, type ResolvedHost } from '../../inventory/schema.js';
 import { errorLine } from '../../record/one-line.js';
+import type { RunRecord } from '../../record/run-record.js';
 import type { Shard } from '../../record/shard.js';
 import { reportBaseName, type WriteReportsOptions } from '../../report/write-reports.js';
 import { journalPathFor, readJournal, type JournalContents } from '../../runner/journal.js';
@@ -156,4 +157,20 @@ export function recordExitCode(code: number, recordWritten: boolean, say: (line:
   if (!FINDINGS.has(code) || !recordWritten) return code;
   say(`Exit 0 (--no-findings-exit): the run record is complete; fleet-scan merge gives the run's exit code.`);
   return EXIT_CODES.clean.code;
+}
+
+const FLEET_JUDGED_BY_MERGE = 'judged over the whole fleet by fleet-scan merge';
+
+/**
+ * The run record of a shard: its slice named, and no fleet-side verdict of its own. A slice cannot judge
+ * the fleet (two servers of one name on two shards are each alone in theirs): those checks are `not-run`
+ * here, and the merge runs them over every host.
+ */
+export function asShardRecord(record: RunRecord, shard: Shard): RunRecord {
+  const fleet = new Set(record.checks.filter((c) => c.kind === 'fleet').map((c) => c.id));
+  const hosts = record.hosts.map((h) => ({
+    ...h,
+    checks: h.checks.map((c) => (fleet.has(c.id) ? { id: c.id, status: 'not-run' as const, summary: FLEET_JUDGED_BY_MERGE, evidence: [], reason: FLEET_JUDGED_BY_MERGE } : c)),
+  }));
+  return { ...record, shard, hosts };
 }

@@ -2,13 +2,13 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunSettings } from '../../../src/cli/scan/run-settings.js';
-import { recordExitCode, scanShard, type ShardArgs, type ShardInput } from '../../../src/cli/scan/scan-shard.js';
+import { asShardRecord, recordExitCode, scanShard, type ShardArgs, type ShardInput } from '../../../src/cli/scan/scan-shard.js';
 import { UsageError } from '../../../src/cli/usage-error.js';
 import { loadInventory } from '../../../src/inventory/load.js';
 import type { Inventory } from '../../../src/inventory/schema.js';
 import { fleetDigest, shardHosts } from '../../../src/inventory/shard.js';
 import { Journal, journalPathFor } from '../../../src/runner/journal.js';
-import { host, outcome } from '../../history/helpers/records.js';
+import { checkMeta, host, outcome, runRecord } from '../../history/helpers/records.js';
 import { scratchDir } from '../helpers/scan-inputs.js';
 
 const dir = scratchDir('scan-shard');
@@ -149,5 +149,20 @@ describe('recordExitCode (--no-findings-exit)', () => {
     expect(recordExitCode(5, false, (line) => said.push(line))).toBe(5);
     for (const code of [0, 2, 3, 130]) expect(recordExitCode(code, true, (line) => said.push(line))).toBe(code);
     expect(said).toEqual([]);
+  });
+});
+
+describe('asShardRecord', () => {
+  it('names the slice and leaves the fleet-side checks to the merge, each host check as it ended', () => {
+    const checks = [checkMeta('mars-a'), { ...checkMeta('mars-fleet'), kind: 'fleet' as const }];
+    const record = runRecord({ hosts: [host('fs01', [outcome('mars-a', 'fail', 'old'), outcome('mars-fleet', 'pass')])], checks });
+    const shard = { index: 2, count: 3, fleetDigest: 'd'.repeat(64) };
+    const result = asShardRecord(record, shard);
+    expect(result.shard).toEqual(shard);
+    expect(result.hosts[0]!.checks).toEqual([
+      outcome('mars-a', 'fail', 'old'),
+      { id: 'mars-fleet', status: 'not-run', summary: 'judged over the whole fleet by fleet-scan merge', evidence: [], reason: 'judged over the whole fleet by fleet-scan merge' },
+    ]);
+    expect(record.hosts[0]!.checks[1]!.status).toBe('pass');
   });
 });
