@@ -74,7 +74,7 @@ const FAILURES: Record<string, string> = {
   'mars-agent-installed': 'MARS agent missing or engine service not running',
   'mars-agent-version': 'MARS agent too old to register',
   'mars-clock-skew': 'Clock off by 5 minutes or more',
-  'mars-windows-temp-files': 'Too many .tmp files in C:\\Windows\\Temp',
+  'mars-windows-temp-files': 'Too many .tmp files in a temp folder of SYSTEM',
   'mars-vault-credentials-file': 'Vault credentials file missing, expired or unusable',
   'mars-existing-registration': 'Already registered to another vault',
   'mars-scratch-kek': 'Scratch folder or OnlineBackup.KEK missing or inconsistent',

@@ -17,7 +17,7 @@ export interface Grouping {
   rows: GroupReadiness[];
 }
 
-// Hosts carry no site yet (the inventory has no such field); once they do, this line is all that changes.
+// A host's site comes from the inventory's `site` field; hosts without one are in no site group.
 const siteOf = (host: HostResult & { site?: string }): string[] => (host.site ? [host.site] : []);
 
 const GROUPINGS: { by: string; keys: (host: HostResult) => string[] }[] = [
