@@ -21,7 +21,8 @@ export async function winrmSecrets(
   const secrets = new Map<string, string>();
   for (const host of hosts) {
     const name = host.credentialEnv;
-    if (host.transport !== 'winrm' || !name || secrets.has(name)) continue;
+    // Kerberos uses the controller's ticket: there is no password to ask for.
+    if (host.transport !== 'winrm' || host.auth === 'kerberos' || !name || secrets.has(name)) continue;
     const value = env[name];
     if (value) {
       secrets.set(name, value);

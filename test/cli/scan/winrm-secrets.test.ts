@@ -30,4 +30,12 @@ describe('winrmSecrets', () => {
     const secrets = await winrmSecrets([winrm('fs01', 'FS_PW'), { ...base, credentialEnv: 'SSH_HAS_NONE' }, winrm('fs03', undefined)], { env: { SSH_HAS_NONE: 'x' } });
     expect(secrets.size).toBe(0);
   });
+
+  it('never asks for a Kerberos host: it logs on with the controller\'s ticket', async () => {
+    const asked: string[] = [];
+    const prompt = async (question: string) => (asked.push(question), 'typed');
+    const secrets = await winrmSecrets([{ ...winrm('fs01', 'FS_PW'), auth: 'kerberos' }], { env: {}, prompt });
+    expect(asked).toEqual([]);
+    expect(secrets.size).toBe(0);
+  });
 });
