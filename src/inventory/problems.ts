@@ -103,7 +103,11 @@ function ruleFor(issue: z.core.$ZodIssue, location: Location): string | undefine
   return FIELD_RULES[name];
 }
 
+// A field name with a line break, a control or bidi character, or 10,000 characters is shown quoted and cut, so the problem stays one readable line.
+const ODD_FIELD = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|^.{65}/su;
+
 function fieldLabel(field: PropertyKey[], locator: Locator): string {
   if (locator.label) return locator.label(field);
-  return issuePath(field);
+  return issuePath(field.map((segment) => (typeof segment === 'string' && ODD_FIELD.test(segment) ? `[${showValue(segment)}]` : segment)))
+    .replace(/\.\[/g, '[');
 }

@@ -1,3 +1,5 @@
+import { showValue } from './show-value.js';
+
 /** The known name closest to a mistyped one (`hsots` -> `hosts`), or undefined when nothing is close. */
 export function closestName(typed: string, known: readonly string[]): string | undefined {
   const lower = typed.toLowerCase();
@@ -18,7 +20,7 @@ export function closestName(typed: string, known: readonly string[]): string | u
 /** The `unknown field "x" (did you mean "y"?)` wording, shared by JSON fields and CSV columns. */
 export function unknownNameMessage(kind: 'field' | 'column', typed: string, known: readonly string[]): string {
   const suggestion = closestName(typed, known);
-  return `unknown ${kind} ${JSON.stringify(typed)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`;
+  return `unknown ${kind} ${showValue(typed)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`;
 }
 
 function editDistance(a: string, b: string): number {

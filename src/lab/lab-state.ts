@@ -1,6 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseJsonText } from '../inventory/json-text.js';
+import { fileErrorText } from '../record/file-error.js';
+import { oneLine } from '../record/one-line.js';
+import { firstIssue } from '../record/zod-issue.js';
+import { stagedStateSchema } from './staged-state-schema.js';
 
 /** The optional `inventory` object of a state file: how the host is listed in the lab inventory. */
 const stateInventorySchema = z.object({
@@ -38,14 +43,24 @@ export function hostNameFromStateFile(file: string): string {
   return parts.join('-').toLowerCase() || 'host';
 }
 
-/** The `inventory` object of a state file, or an empty one when it has none. */
+/**
+ * The `inventory` object of a state file, or an empty one when it has none. The whole file must be a
+ * staged state (src/lab/staged-state-schema.ts): a mistake is one line naming the file and the field
+ * here, before any host starts, not a probe failing later on the lab host.
+ */
 export function readStateInventory(file: string): Read<StateInventory> {
-  let doc: unknown;
+  const name = path.basename(file);
+  let text: string;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (err) {
-    return { ok: false, message: `${path.basename(file)}: not JSON (${(err as Error).message})` };
+    return { ok: false, message: `${name}: cannot read: ${fileErrorText(err)}` };
   }
+  const json = parseJsonText(text);
+  if (!json.ok) return { ok: false, message: `${name}: line ${json.line} column ${json.column}: invalid JSON: ${json.message}` };
+  const doc = json.value;
+  const state = stagedStateSchema.safeParse(doc);
+  if (!state.success) return { ok: false, message: `${name}: ${oneLine(firstIssue(state.error), 300)}` };
   const raw = typeof doc === 'object' && doc !== null ? (doc as { inventory?: unknown }).inventory : undefined;
   if (raw === undefined) return { ok: true, value: {} };
   const parsed = stateInventorySchema.safeParse(raw);

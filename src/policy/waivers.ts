@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { CheckOutcome } from '../record/check-result.js';
 import type { RunRecord, WaiverReport } from '../record/run-record.js';
-import { errorLine } from '../record/one-line.js';
+import { parseJsonText } from '../inventory/json-text.js';
+import { errorLine, oneLine } from '../record/one-line.js';
 import { WAIVER_FIELDS as FIELDS, waiverSchema, type Waiver } from '../record/waiver-file.js';
 
 const WAIVABLE: ReadonlySet<string> = new Set(['fail', 'warn', 'error']);
@@ -48,12 +49,10 @@ export function loadWaivers(file: string): LoadWaiversResult {
 type Rows = { rows: { where: string; value: unknown }[] } | { error: string };
 
 function jsonRows(name: string, content: string): Rows {
-  let data: unknown;
-  try {
-    data = JSON.parse(content.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { error: `${name}: not valid JSON: ${errorLine(error)}` };
-  }
+  // The inventory's JSON reader: it says where the file is broken, in one line, and refuses duplicate keys.
+  const parsed = parseJsonText(content);
+  if (!parsed.ok) return { error: `${name}: not valid JSON: line ${parsed.line} column ${parsed.column}: ${parsed.message}` };
+  const data = parsed.value;
   if (!Array.isArray(data)) return { error: `${name}: expected a JSON array of waivers` };
   return { rows: data.map((value, i) => ({ where: `entry ${i + 1}`, value })) };
 }
@@ -66,7 +65,7 @@ function csvRows(name: string, content: string): Rows {
   try {
     records = parseCsv(content, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
-    return { error: `${name}: not valid CSV: ${errorLine(error)}` };
+    return { error: `${name}: not valid CSV: ${oneLine(errorLine(error), 200)}` };
   }
   const header = (records[0] ?? []).map((cell) => cell.trim().toLowerCase());
   const missing = FIELDS.filter((field) => !header.includes(field));

@@ -15,11 +15,18 @@ export const waiverSchema = z.object({
   justification: text,
   owner: text,
   expires: z
-    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : `not a date: ${String(issue.input)}`) })
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'required' : `not a date: ${shown(issue.input)}`) })
     .trim()
-    .refine(isCalendarDate, { error: (issue) => `not a date: ${String(issue.input)}` }),
+    .refine(isCalendarDate, { error: (issue) => `not a date: ${shown(issue.input)}` }),
 });
 export type Waiver = z.infer<typeof waiverSchema>;
+
+// A cell as typed when it is short plain text (`31/12/2026`); anything else quoted and cut, so the problem stays one line.
+function shown(value: unknown): string {
+  if (typeof value === 'string' && /^[\x20-\x7e]{0,40}$/.test(value)) return value;
+  const quoted = JSON.stringify(value) ?? typeof value;
+  return quoted.length > 60 ? `${quoted.slice(0, 56)}..."` : quoted;
+}
 
 // A real day of the calendar, written YYYY-MM-DD: 2026-02-30 is refused.
 function isCalendarDate(value: string): boolean {

@@ -6,6 +6,8 @@ import { hostNameFromStateFile, listStateFiles, planLabHosts, readStateInventory
 
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-state-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+// The least a staged state must say: what the machine is, and its OS.
+const STATE = { description: 'a test machine', os: { version: '10.0.20348', caption: 'Windows Server 2022', productType: 3, osArchitecture: '64-bit' } };
 const write = (name: string, doc: unknown) => {
   const file = path.join(root, name);
   writeFileSync(file, typeof doc === 'string' ? doc : JSON.stringify(doc));
@@ -28,20 +30,25 @@ describe('lab states', () => {
   });
 
   test('the inventory object of a state file is read, and its absence is an empty one', () => {
-    const withInv = write('with.json', { inventory: { cloud: 'china', tags: ['a'], vars: { v: 1 } }, other: true });
+    const withInv = write('with.json', { ...STATE, inventory: { cloud: 'china', tags: ['a'], vars: { v: 1 } } });
     expect(readStateInventory(withInv)).toEqual({ ok: true, value: { cloud: 'china', tags: ['a'], vars: { v: 1 } } });
-    expect(readStateInventory(write('without.json', { other: true }))).toEqual({ ok: true, value: {} });
+    expect(readStateInventory(write('without.json', STATE))).toEqual({ ok: true, value: {} });
   });
 
   test('a state file that is not JSON is refused with its name', () => {
     const r = readStateInventory(write('broken.json', '{ nope'));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/^broken\.json: not JSON/);
+    if (!r.ok) expect(r.message).toBe('broken.json: line 1 column 3: invalid JSON: expected a property name in double quotes, got "nope"');
+  });
+
+  test('a state file the staged probe library could not read is refused in one line naming the file and the field', () => {
+    expect(readStateInventory(write('typo.json', { ...STATE, registy: {} }))).toEqual({ ok: false, message: 'typo.json: (root): Unrecognized key: "registy"' });
+    expect(readStateInventory(write('os.json', { ...STATE, os: { ...STATE.os, productType: 7 } }))).toMatchObject({ ok: false, message: expect.stringMatching(/^os\.json: os(\.productType)?: /) });
   });
 
   test('more hosts than states cycles the states, numbering later rounds; fewer takes the first', () => {
-    const a = write('01-fs01-x.json', {});
-    const b = write('02-web02-y.json', {});
+    const a = write('01-fs01-x.json', STATE);
+    const b = write('02-web02-y.json', STATE);
     const five = planLabHosts([a, b], 5);
     expect(five.ok && five.value.map((h) => [h.name, path.basename(h.state)])).toEqual([
       ['fs01', '01-fs01-x.json'], ['web02', '02-web02-y.json'], ['fs01-2', '01-fs01-x.json'],
@@ -52,7 +59,7 @@ describe('lab states', () => {
   });
 
   test('two state files that name the same host still give unique host names', () => {
-    const plan = planLabHosts([write('01-fs01-a.json', {}), write('02-fs01-b.json', {})]);
+    const plan = planLabHosts([write('01-fs01-a.json', STATE), write('02-fs01-b.json', STATE)]);
     const names = plan.ok ? plan.value.map((h) => h.name) : [];
     expect(new Set(names).size).toBe(2);
     expect(names[0]).toBe('fs01');

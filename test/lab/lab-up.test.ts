@@ -17,9 +17,11 @@ import { alive, labProcessesLeft } from '../helpers/lab-processes.js';
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-labup-'));
 const statesDir = path.join(root, 'states');
 mkdirSync(statesDir);
+// Staged states with the least they must say (what the machine is, its OS) and how the lab lists them.
+const os = { version: '10.0.20348', caption: 'Windows Server 2022', productType: 3, osArchitecture: '64-bit' };
 writeFileSync(path.join(statesDir, '01-fs01-healthy-public.json'),
-  JSON.stringify({ id: 'fs01', inventory: { cloud: 'public', tags: ['files'], vars: { vaultName: 'rsv-files' } } }));
-writeFileSync(path.join(statesDir, '02-sql02-broken-china.json'), JSON.stringify({ id: 'sql02', inventory: { cloud: 'china' } }));
+  JSON.stringify({ description: 'fs01, healthy', os, inventory: { cloud: 'public', tags: ['files'], vars: { vaultName: 'rsv-files' } } }));
+writeFileSync(path.join(statesDir, '02-sql02-broken-china.json'), JSON.stringify({ description: 'sql02, broken', os, inventory: { cloud: 'china' } }));
 writeFileSync(path.join(statesDir, 'staged-state.schema.json'), '{}');
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
