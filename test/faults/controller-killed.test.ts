@@ -7,31 +7,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Lab } from '../../src/lab/index.js';
-import { runRecordSchema, type HostResult, type RunRecord } from '../../src/record/run-record.js';
+import type { HostResult, RunRecord } from '../../src/record/run-record.js';
 import { readJournal } from '../../src/runner/journal.js';
 import { eventually } from '../helpers/lab-processes.js';
 import { expectNoStack, runCli, startCli } from '../cli/helpers/run-cli.js';
 import { endLabTurn, takeLabTurn } from '../runner/helpers/lab-lock.js';
 import { fakeShell, healthyInventoryVars, healthyStates, loadMarsInventory, writeInventory } from '../runner/helpers/scan-lab.js';
-import { expectJournalHoldsEveryHost } from './helpers/fault-lab.js';
+import { expectJournalHoldsEveryHost, hostsDone, onlyFile, readRecord } from './helpers/fault-lab.js';
 
 const BASE = '127.0.203';
-const HOST_LINE = /^\[\s*\d+\/\d+\] (\S+) (ok|unreachable|timeout|error|not-run): /;
-
-function onlyFile(dir: string, ext: string): string {
-  const files = readdirSync(dir).filter((f) => f.endsWith(ext) && !f.startsWith('.'));
-  expect(files, `${ext} files in ${dir}`).toHaveLength(1);
-  return path.join(dir, files[0]!);
-}
-
-function readRecord(dir: string): RunRecord {
-  return runRecordSchema.parse(JSON.parse(readFileSync(onlyFile(dir, '.json'), 'utf8')));
-}
-
-/** Hosts named on the progress lines printed so far. */
-function hostsDone(stderr: string): string[] {
-  return stderr.split('\n').flatMap((l) => HOST_LINE.exec(l)?.[1] ?? []);
-}
+/** The run record a scan wrote into `dir`. */
+const recordIn = (dir: string): RunRecord => readRecord(onlyFile(dir, '.json'));
 
 /** A host's result without what differs between two runs of the same fleet: times and durations. */
 function outcome(h: HostResult): unknown {
@@ -92,7 +78,7 @@ describe.sequential('the controller killed mid-run', () => {
     checkIds = [...pack.checks.filter((c) => c.kind === 'host').slice(0, 4), ...pack.checks.filter((c) => c.kind === 'fleet')].map((c) => c.id);
     const out = path.join(dir, 'out-baseline');
     const run = await runCli(scanArgs(out, path.join(dir, 'baseline.sqlite')));
-    baseline = { code: run.code, record: readRecord(out) };
+    baseline = { code: run.code, record: recordIn(out) };
     expect(baseline.record.interrupted).toBe(false);
   }, 720_000);
 
@@ -124,7 +110,7 @@ describe.sequential('the controller killed mid-run', () => {
     // The dead run's history lock was left behind: the resumed run took it over rather than refusing.
     expect(resumed.stderr).not.toMatch(/in use by/);
     const after = readJournal(journalFile);
-    const record = readRecord(out);
+    const record = recordIn(out);
     expect(record.runId).toBe(journal.header.runId);
     expect(record.interrupted).toBe(false);
     expect(record.hosts.map((h) => h.name)).toEqual(names);
@@ -143,7 +129,7 @@ describe.sequential('the controller killed mid-run', () => {
     expect(run.code, run.stderr).toBe(130);
     expect(run.stderr).toContain('interrupted: ending the running hosts and writing the reports');
     expect(expectNoStack(run.stderr)).toBe(true);
-    const record = readRecord(out);
+    const record = recordIn(out);
     expect(record.interrupted).toBe(true);
     expect(existsSync(onlyFile(out, '.xlsx'))).toBe(true);
     expect(record.hosts.map((h) => h.name)).toEqual(names);

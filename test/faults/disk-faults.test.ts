@@ -2,31 +2,22 @@
 // the start or filled while the scan runs, a read-only remount, and a folder path under a regular file.
 // `fleet-scan scan` runs as a child process (the built CLI) over a real loopback fleet. Needs root (to mount)
 // and `npm run build`.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHistory } from '../../src/history/store.js';
 import { startFleet, type Lab } from '../../src/lab/index.js';
-import { runRecordSchema, type RunRecord } from '../../src/record/run-record.js';
 import { readJournal } from '../../src/runner/journal.js';
 import { eventually } from '../helpers/lab-processes.js';
 import { expectNoStack, runCli, startCli, type CliRun } from '../cli/helpers/run-cli.js';
 import { endLabTurn, takeLabTurn } from '../runner/helpers/lab-lock.js';
 import { fakeShell, healthyStates, loadMarsInventory, writeInventory } from '../runner/helpers/scan-lab.js';
+import { hostsDone, readRecord } from './helpers/fault-lab.js';
 import { mountSmallDisk, type SmallDisk } from './helpers/small-disk.js';
 
 const BASE = '127.0.204';
-const HOST_LINE = /^\[\s*\d+\/\d+\] (\S+) (ok|unreachable|timeout|error|not-run): /;
 const HOSTS = 8;
-
-function hostsDone(stderr: string): string[] {
-  return stderr.split('\n').flatMap((l) => HOST_LINE.exec(l)?.[1] ?? []);
-}
-
-function readRecord(file: string): RunRecord {
-  return runRecordSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-}
 
 /** The run refused to start: one `fleet-scan:` line, exit 2, and not one host touched. */
 function expectRefusedBeforeScan(run: CliRun, line: string): void {
@@ -68,6 +59,16 @@ describe.sequential('disk full or unwritable, for the reports and for the histor
     await endLabTurn(releaseLabTurn, dir, lab);
   });
 
+  /** Starts a scan, fills `disk` once two hosts have finished, and waits for the scan's end. */
+  async function fillMidRun(disk: SmallDisk, args: string[]): Promise<CliRun> {
+    const cli = startCli(args);
+    expect(await eventually(() => hostsDone(cli.stderr()).length >= 2, 60_000), cli.stderr()).toBe(true);
+    disk.fill();
+    const run = await cli.done;
+    expect(expectNoStack(run.stderr)).toBe(true);
+    return run;
+  }
+
   const scan = (out: string, history: string | false, extra: string[] = []) =>
     ['scan', '-i', inventory, '-o', out, ...(history === false ? ['--no-history'] : ['--history', history]), '-c', '1', '--deadline', '60s', '--checks', checks, ...extra];
 
@@ -99,12 +100,7 @@ describe.sequential('disk full or unwritable, for the reports and for the histor
     const small = disk('fills', '512k');
     const out = path.join(small.dir, 'out');
     const history = path.join(dir, 'fills.sqlite');
-    const cli = startCli(scan(out, history));
-    expect(await eventually(() => hostsDone(cli.stderr()).length >= 2, 60_000), cli.stderr()).toBe(true);
-    small.fill();
-    const run = await cli.done;
-
-    expect(expectNoStack(run.stderr)).toBe(true);
+    const run = await fillMidRun(small, scan(out, history));
     const journalFile = readdirSync(out).filter((f) => f.endsWith('.journal.jsonl')).map((f) => path.join(out, f))[0]!;
     expect(run.stderr).toMatch(new RegExp(`^error: journal ${journalFile}: cannot write: disk full; .+$`, 'm'));
     expect(run.stderr).toMatch(/^error: json report not written to .+: disk full$/m);
@@ -139,12 +135,7 @@ describe.sequential('disk full or unwritable, for the reports and for the histor
     const first = await runCli(scan(path.join(dir, 'out-history-1'), history, ['--host', 'host1']));
     expect(first.code, first.stderr).toBe(0);
     const out = path.join(dir, 'out-history-2');
-    const cli = startCli(scan(out, history));
-    expect(await eventually(() => hostsDone(cli.stderr()).length >= 2, 60_000), cli.stderr()).toBe(true);
-    small.fill();
-    const run = await cli.done;
-
-    expect(expectNoStack(run.stderr)).toBe(true);
+    const run = await fillMidRun(small, scan(out, history));
     expect(run.stderr).toMatch(new RegExp(`^error: history ${history}: this run was not saved: database or disk is full$`, 'm'));
     expect(run.code, run.stderr).toBe(0);
     const json = readdirSync(out).find((f) => f.endsWith('.json'))!;

@@ -2,27 +2,21 @@
 // asked for, statuses the protocol lacks, a check reported twice, and terminal escapes in what a host says.
 // `fleet-scan scan` runs as a child process (the built CLI) over real sshd; the liars are the fake remote
 // shells of test/fixtures/hosts. Needs `npm run build`.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Lab } from '../../src/lab/index.js';
-import { runRecordSchema, type RunRecord } from '../../src/record/run-record.js';
+import type { RunRecord } from '../../src/record/run-record.js';
 import { runCli, type CliRun } from '../cli/helpers/run-cli.js';
 import { endLabTurn, takeLabTurn } from '../runner/helpers/lab-lock.js';
 import { fakeShell, healthyInventoryVars, healthyStates, loadMarsInventory, writeInventory } from '../runner/helpers/scan-lab.js';
-import { expectAllPass, expectFault, expectHealthy, expectJournalHoldsEveryHost, hostNamed } from './helpers/fault-lab.js';
+import { expectAllPass, expectFault, expectHealthy, expectJournalHoldsEveryHost, hostNamed, onlyFile, readRecord } from './helpers/fault-lab.js';
 
 const BASE = '127.0.202';
 /** Characters no sink may carry raw: C0 controls but tab and line feed, DEL, C1, bidi overrides and isolates. */
 const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
-
-function onlyFile(dir: string, ext: string): string {
-  const files = readdirSync(dir).filter((f) => f.endsWith(ext));
-  expect(files, `${ext} files in ${dir}`).toHaveLength(1);
-  return path.join(dir, files[0]!);
-}
 
 /** Every cell of every sheet of a workbook, as text. */
 async function workbookTexts(file: string): Promise<string[]> {
@@ -65,7 +59,7 @@ describe.sequential('remote output that lies or carries terminal escapes, throug
       'scan', '-i', file, '--no-history', '-o', out, '--deadline', '60s', '--checks', checkIds.join(','),
       '--log', path.join(out, 'run.log.jsonl'), '--junit', path.join(out, 'run.junit.xml'), '--html', path.join(out, 'run.html'),
     ]);
-    record = runRecordSchema.parse(JSON.parse(readFileSync(onlyFile(out, '.json'), 'utf8')));
+    record = readRecord(onlyFile(out, '.json'));
   }, 720_000);
 
   afterAll(() => endLabTurn(releaseLabTurn, dir, lab));

@@ -2,8 +2,9 @@
 // test holds: the faulty host ends as it should, every other host finishes normally, and nothing already
 // collected is lost.
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
-import type { HostResult, RunRecord } from '../../../src/record/run-record.js';
+import { runRecordSchema, type HostResult, type RunRecord } from '../../../src/record/run-record.js';
 import type { TerminationReason } from '../../../src/record/termination.js';
 import { readJournal } from '../../../src/runner/journal.js';
 import { eventually } from '../../helpers/lab-processes.js';
@@ -75,6 +76,25 @@ export function killAll(pids: number[]): void {
       // already gone
     }
   }
+}
+
+/** The progress line the CLI prints for each finished host when no terminal watches. */
+const HOST_LINE = /^\[\s*\d+\/\d+\] (\S+) (ok|unreachable|timeout|error|not-run): /;
+
+/** Hosts named on the progress lines printed so far. */
+export function hostsDone(stderr: string): string[] {
+  return stderr.split('\n').flatMap((l) => HOST_LINE.exec(l)?.[1] ?? []);
+}
+
+/** The one file of `dir` whose name ends with `ext` (hidden temporary files aside). */
+export function onlyFile(dir: string, ext: string): string {
+  const files = readdirSync(dir).filter((f) => f.endsWith(ext) && !f.startsWith('.'));
+  expect(files, `${ext} files in ${dir}`).toHaveLength(1);
+  return path.join(dir, files[0]!);
+}
+
+export function readRecord(file: string): RunRecord {
+  return runRecordSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 export function hostNamed(record: RunRecord, name: string): HostResult {
