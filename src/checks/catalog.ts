@@ -51,7 +51,7 @@ export function checkFunctionName(id: string): string {
 }
 
 /** Reads and validates one check file's metadata here-string. */
-export function readCheckMetadata(file: string, relative = file): CheckMetadata {
+function readCheckMetadata(file: string, relative = file): CheckMetadata {
   const text = readFileSync(file, 'utf8');
   const match = METADATA_RE.exec(text);
   if (!match?.[1]) throw new PackError(`${relative}: no $FsCheckMetadata = @' ... '@ here-string`);
@@ -77,7 +77,7 @@ function readJsonText(text: string, relative: string): unknown {
 }
 
 /** Reads pack.json and validates it. */
-export function readPackManifest(name: string, options: PackOptions = {}): PackManifest {
+function readPackManifest(name: string, options: PackOptions = {}): PackManifest {
   const dir = packDir(name, options);
   const relative = path.join('ps-scripts', 'packs', name, 'pack.json');
   const file = path.join(dir, 'pack.json');

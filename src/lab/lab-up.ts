@@ -7,7 +7,7 @@ import { listStateFiles, planLabHosts, type PlannedHost } from './lab-state.js';
 import { PACKAGE_ROOT } from '../checks/package-root.js';
 
 /** The state files shipped with fleet-scan. */
-export const SHIPPED_STATES_DIR = path.join(PACKAGE_ROOT, 'lab', 'states');
+const SHIPPED_STATES_DIR = path.join(PACKAGE_ROOT, 'lab', 'states');
 
 export interface LabUpOptions {
   dir?: string;

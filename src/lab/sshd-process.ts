@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** sshd re-executes itself for every connection, so it must be started by its absolute path. */
-export const SSHD = '/usr/sbin/sshd';
+const SSHD = '/usr/sbin/sshd';
 
 export type SshdProcess = DetachedProcess;
 export type { Started } from './detached-process.js';

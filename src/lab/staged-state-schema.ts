@@ -8,7 +8,7 @@ import { cloudSchema } from '../record/check-metadata.js';
  */
 
 /** An entry a probe cannot read: the probe throws this message, so the check reports error. */
-export const failingEntrySchema = z
+const failingEntrySchema = z
   .strictObject({ error: z.string().min(1) })
   .describe('A probe reading this entry throws the message (e.g. "access denied"); the check reports error.');
 

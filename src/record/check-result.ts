@@ -2,12 +2,12 @@ import { z } from 'zod';
 
 // What one check on one host ends as. `not-run` is set by the controller only;
 // `waived` is set by the waiver stage and keeps the original status in `waivedStatus`.
-export const REMOTE_CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped', 'error'] as const;
+const REMOTE_CHECK_STATUSES = ['pass', 'warn', 'fail', 'skipped', 'error'] as const;
 export const CHECK_STATUSES = [...REMOTE_CHECK_STATUSES, 'not-run', 'waived'] as const;
 export const HOST_STATUSES = ['ok', 'unreachable', 'timeout', 'error', 'not-run'] as const;
 
-export const remoteCheckStatusSchema = z.enum(REMOTE_CHECK_STATUSES);
-export const checkStatusSchema = z.enum(CHECK_STATUSES);
+const remoteCheckStatusSchema = z.enum(REMOTE_CHECK_STATUSES);
+const checkStatusSchema = z.enum(CHECK_STATUSES);
 export const hostStatusSchema = z.enum(HOST_STATUSES);
 
 export type CheckStatus = z.infer<typeof checkStatusSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { remoteCheckResultSchema } from './check-result.js';
 
 /** One host x fleet-check result written by Invoke-FleetScanFleetChecks. */
-export const fleetCheckResultSchema = remoteCheckResultSchema.extend({ host: z.string().min(1) });
+const fleetCheckResultSchema = remoteCheckResultSchema.extend({ host: z.string().min(1) });
 
 /** The document on the "<marker> fleet <base64 json>" line of the controller-side fleet checks. */
 export const fleetReportSchema = z.strictObject({

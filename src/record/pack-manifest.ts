@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 const VAR_TYPES = ['string', 'number', 'boolean', 'string[]', 'object'] as const;
-export const packVarTypeSchema = z.enum(VAR_TYPES);
+const packVarTypeSchema = z.enum(VAR_TYPES);
 export type PackVarType = z.infer<typeof packVarTypeSchema>;
 
 /** One var a pack accepts from the inventory; `type` may list several accepted types (e.g. proxy: string or object). */
-export const packVarSchema = z.strictObject({
+const packVarSchema = z.strictObject({
   type: z.union([packVarTypeSchema, z.array(packVarTypeSchema).min(1)]),
   description: z.string().min(5),
   default: z.unknown().optional(),

@@ -36,7 +36,7 @@ export const hostResultSchema = z.strictObject({
 export type HostResult = z.infer<typeof hostResultSchema>;
 
 /** A waiver as applied to a run: what it matched, or that it expired or matched nothing. */
-export const waiverReportSchema = z.strictObject({
+const waiverReportSchema = z.strictObject({
   host: z.string(),
   check: z.string(),
   justification: z.string(),
@@ -48,7 +48,7 @@ export const waiverReportSchema = z.strictObject({
 export type WaiverReport = z.infer<typeof waiverReportSchema>;
 
 /** What changed since the previous run of the same inventory and pack. */
-export const changeSchema = z.strictObject({
+const changeSchema = z.strictObject({
   kind: z.enum([
     'new-failure', 'fixed', 'newly-unreachable', 'reachable-again', 'host-added', 'host-removed',
     'evidence-changed', 'status-changed',
@@ -61,7 +61,7 @@ export const changeSchema = z.strictObject({
 });
 export type Change = z.infer<typeof changeSchema>;
 
-export const runChangesSchema = z.strictObject({
+const runChangesSchema = z.strictObject({
   previousRunId: z.string(),
   previousStartedAt: z.string(),
   changes: z.array(changeSchema),
@@ -84,7 +84,7 @@ const count = z.number().int().nonnegative();
  * One run of the same inventory and pack, as the trend over the last nights shows it. Ready: scanned,
  * and every check passed, warned, was skipped or waived. Unreachable: unreachable, timed out or errored.
  */
-export const trendPointSchema = z.strictObject({
+const trendPointSchema = z.strictObject({
   runId: z.string(),
   startedAt: z.string(),
   hosts: count,

@@ -5,10 +5,10 @@ import type { HostStatus } from './check-result.js';
  * Why a host's scan ended: the first reason to stop wins and is recorded once (src/runner/stop/).
  * `rejected-output` is a scan that ended but whose output could not be trusted (malformed, or it lied).
  */
-export const TERMINATION_REASONS = [
+const TERMINATION_REASONS = [
   'completed', 'deadline', 'interrupted', 'connect-failed', 'worker-died', 'output-cap', 'remote-crash', 'rejected-output',
 ] as const;
-export const terminationReasonSchema = z.enum(TERMINATION_REASONS);
+const terminationReasonSchema = z.enum(TERMINATION_REASONS);
 export type TerminationReason = z.infer<typeof terminationReasonSchema>;
 
 export const terminationSchema = z.strictObject({

@@ -6,7 +6,7 @@ import { appendPrivateFileSync, makePrivateDirSync } from '../record/private-fil
 import { hostResultSchema, runParametersSchema, type HostResult } from '../record/run-record.js';
 
 /** The run's facts, written first so `--resume` can finish the same run. */
-export const journalHeaderSchema = z.strictObject({
+const journalHeaderSchema = z.strictObject({
   type: z.literal('run'),
   runId: z.string(),
   startedAt: z.string(),

@@ -59,6 +59,6 @@ export async function issueServerCertificate(ca: CertificateAuthority, dir: stri
   return { certFile, keyFile, thumbprint: thumbprintOf(certFile) };
 }
 
-export function thumbprintOf(certFile: string): string {
+function thumbprintOf(certFile: string): string {
   return new X509Certificate(readFileSync(certFile)).fingerprint.replace(/:/g, '').toUpperCase();
 }

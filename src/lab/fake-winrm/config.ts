@@ -31,7 +31,7 @@ const hostSchema = z.strictObject({
   dir: z.string(),
 });
 
-export const fakeWinrmConfigSchema = z.strictObject({
+const fakeWinrmConfigSchema = z.strictObject({
   pwsh: z.strictObject({ dotnet: z.string(), dll: z.string() }),
   /** Extra variables for every command, e.g. the lab marker. */
   env: z.record(z.string(), z.string()).default({}),

@@ -119,7 +119,7 @@ export function serveHttp(socket: Socket, handle: (req: HttpRequest) => Promise<
 }
 
 /** `HTTP/1.1 401 ` (WinRM sends no reason phrase) and the headers exactly as given. */
-export function writeResponse(socket: Socket, res: HttpResponse): void {
+function writeResponse(socket: Socket, res: HttpResponse): void {
   const head = [`HTTP/1.1 ${res.status} ${res.reason ?? ''}`, ...res.headers.map(([k, v]) => `${k}: ${v}`), '', ''].join('\r\n');
   socket.write(res.body && res.body.length > 0 ? Buffer.concat([Buffer.from(head, 'latin1'), res.body]) : Buffer.from(head, 'latin1'));
 }

@@ -12,8 +12,8 @@
 import type { NtlmSession } from './ntlm/session-security.js';
 import { NtlmError } from './ntlm/ntlm-error.js';
 
-export const SPNEGO_ENCRYPTED = 'application/HTTP-SPNEGO-session-encrypted';
-export const BOUNDARY = 'Encrypted Boundary';
+const SPNEGO_ENCRYPTED = 'application/HTTP-SPNEGO-session-encrypted';
+const BOUNDARY = 'Encrypted Boundary';
 /** The Content-Type header of an encrypted request or response. */
 export const ENCRYPTED_CONTENT_TYPE = `multipart/encrypted;protocol="${SPNEGO_ENCRYPTED}";boundary="${BOUNDARY}"`;
 const OCTET_STREAM_HEADER = '\tContent-Type: application/octet-stream\r\n';

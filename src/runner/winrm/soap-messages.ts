@@ -41,7 +41,7 @@ export const MAX_ENVELOPE_SIZE = 153_600;
  * Raw stdin bytes per Send: 60,000 bytes are 80,000 base64 characters, so an envelope stays near 82 KB,
  * well under the 150 KB MaxEnvelopeSizekb of 2008 R2/2012-era servers and the 500 KB of later ones.
  */
-export const STDIN_CHUNK_BYTES = 60_000;
+const STDIN_CHUNK_BYTES = 60_000;
 
 /** Escapes element text: `&`, `<`, `>`, and drops characters XML 1.0 cannot carry at all. */
 export function xmlText(value: string): string {
@@ -84,12 +84,12 @@ interface HeaderParts {
   options?: ReadonlyArray<[name: string, value: string]>;
 }
 
-export function newMessageId(): string {
+function newMessageId(): string {
   return `uuid:${randomUUID().toUpperCase()}`;
 }
 
 /** ISO 8601 duration with milliseconds, the form Windows' client writes (`PT20.000S`). */
-export function isoSeconds(seconds: number): string {
+function isoSeconds(seconds: number): string {
   return `PT${seconds.toFixed(3)}S`;
 }
 

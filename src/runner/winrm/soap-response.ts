@@ -51,7 +51,7 @@ export interface WsmanResponse {
 export type ParseResult = { ok: true; response: WsmanResponse } | { ok: false; reason: string };
 
 /** The WSManFault code of `OperationTimeout` expiring: a Receive with no output yet. */
-export const WSMAN_OPERATION_TIMEOUT = 2150858793;
+const WSMAN_OPERATION_TIMEOUT = 2150858793;
 
 interface Element {
   uri: string;
@@ -225,7 +225,7 @@ export function parseWsmanResponse(xml: string): ParseResult {
 }
 
 /** The local part of a QName such as `w:TimedOut`. */
-export function localName(qname: string | undefined): string | undefined {
+function localName(qname: string | undefined): string | undefined {
   return qname?.slice(qname.indexOf(':') + 1);
 }
 

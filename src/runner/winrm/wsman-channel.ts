@@ -23,7 +23,7 @@ export interface ExchangeOptions {
   operation: string;
 }
 
-export const SOAP_CONTENT_TYPE = 'application/soap+xml;charset=UTF-8';
+const SOAP_CONTENT_TYPE = 'application/soap+xml;charset=UTF-8';
 const SCHEME = { ntlm: 'NTLM', basic: 'Basic', kerberos: 'Kerberos' } as const;
 
 // The binding's wrap() only makes SASL security-layer tokens (a 4-byte header, never the data given), and

@@ -2,5 +2,3 @@
 export { NtlmClient, type AuthenticateOptions, type NtlmClientOptions } from './client.js';
 export { NtlmServer, type AcceptOptions, type NtlmAcceptResult, type NtlmServerOptions } from './server.js';
 export { NtlmSession, type NtlmRole } from './session-security.js';
-export { NtlmError } from './ntlm-error.js';
-export { splitUserName } from './user-name.js';

@@ -87,7 +87,7 @@ export function has(flags: number, flag: number): boolean {
 }
 
 /** Strings travel as UTF-16LE when UNICODE was negotiated, otherwise in the OEM code page (taken as Latin-1). */
-export function encodeText(text: string, flags: number): Buffer {
+function encodeText(text: string, flags: number): Buffer {
   return Buffer.from(text, has(flags, Flag.UNICODE) ? 'utf16le' : 'latin1');
 }
 
@@ -127,7 +127,7 @@ export function avPairText(pairs: readonly AvPair[] | undefined, id: number): st
   return pairs?.find((p) => p.id === id)?.value.toString('utf16le');
 }
 
-export function encodeVersion(version: Version): Buffer {
+function encodeVersion(version: Version): Buffer {
   const out = Buffer.alloc(8);
   out.writeUInt8(version.major, 0);
   out.writeUInt8(version.minor, 1);
