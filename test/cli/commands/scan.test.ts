@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFailureFixtures, startFleet, type FailureFixtures, type Lab } from '../../../src/lab/index.js';
+import { startFleet, type Lab } from '../../../src/lab/index.js';
+import { startFailureFixtures, type FailureFixtures } from '../../helpers/failure-fixtures.js';
 import { readJournal } from '../../../src/runner/journal.js';
 import { runRecordSchema, type RunRecord } from '../../../src/record/run-record.js';
 import { eventually } from '../../helpers/lab-processes.js';

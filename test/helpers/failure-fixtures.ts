@@ -1,7 +1,7 @@
-import { fleetAddress } from './fleet.js';
-import { listenAndHold, type HoldOpenListener } from './hold-open-listener.js';
-import { LabError } from './lab-error.js';
-import { startLab, type Lab, type LabHostSpec } from './start-lab.js';
+import { fleetAddress } from '../../src/lab/fleet.js';
+import { listenAndHold, type HoldOpenListener } from '../../src/lab/hold-open-listener.js';
+import { LabError } from '../../src/lab/lab-error.js';
+import { startLab, type Lab, type LabHostSpec } from '../../src/lab/start-lab.js';
 
 /** Hosts that fail to connect, each in one way, named for how. */
 export const FAILURE_KINDS = ['down', 'never-answers', 'banner-then-stall', 'no-subsystem', 'wrong-key', 'wrong-host-key'] as const;

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFleet, type Lab } from '../../src/lab/fleet.js';
-import { FAILURE_KINDS, SSH_SAYS, startFailureFixtures, type FailureFixtures, type FailureKind } from '../../src/lab/fixtures.js';
-import { sshOptionsPs } from '../helpers/lab-remoting.js';
-import { labProcessesLeft } from '../helpers/lab-processes.js';
-import { runPwshScript } from '../helpers/pwsh.js';
-import { sshLogWrapper } from '../helpers/ssh-log.js';
+import { FAILURE_KINDS, SSH_SAYS, startFailureFixtures, type FailureFixtures, type FailureKind } from './failure-fixtures.js';
+import { sshOptionsPs } from './lab-remoting.js';
+import { labProcessesLeft } from './lab-processes.js';
+import { runPwshScript } from './pwsh.js';
+import { sshLogWrapper } from './ssh-log.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'fleet-scan-fixtures-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
