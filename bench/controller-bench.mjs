@@ -28,6 +28,8 @@ const { values: opts } = parseArgs({
     'ssh-sizes': { type: 'string', default: '200' },
     'ssh-concurrency': { type: 'string', default: '64' },
     reps: { type: 'string', default: '1' },
+    // size x concurrency pairs instead of every size at every concurrency, e.g. 1000x64,1000x256,5000x256
+    blocks: { type: 'string' },
     section: { type: 'string', default: 'controller' },
     out: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
@@ -57,9 +59,9 @@ const captured = captureReport({ repo: REPO, pwsh: PWSH, pack, file: canned });
 log(`canned report: ${captured.checks} checks, ${captured.bytes} bytes of JSON`);
 const { target } = healthyTarget(REPO, pack);
 const nonRemoting = transports.filter((t) => t !== 'ssh');
-const maxSsh = Math.max(0, ...sizes, ...sshSizes);
+const maxSsh = Math.max(0, ...sizes, ...sshSizes, ...(opts.blocks ? opts.blocks.split(',').map((b) => Number(b.split('x')[0])) : []));
 const lab = await startCannedLab({
-  dir: path.join(work, 'lab'), sshHosts: maxSsh, winrmHosts: transports.includes('winrm') ? Math.max(...sizes) : 0, canned,
+  dir: path.join(work, 'lab'), sshHosts: maxSsh, winrmHosts: transports.includes('winrm') ? maxSsh : 0, canned,
 });
 log(`canned lab: ${lab.ssh.length} ssh hosts, ${lab.winrm.length} winrm hosts, ${lab.pids.length} daemons`);
 
@@ -84,7 +86,8 @@ function command(contender, n, c, outDir) {
 }
 
 const blocks = [];
-for (const n of sizes) for (const c of concurrencies) blocks.push({ n, c, contenders: ['floor', ...nonRemoting] });
+const pairs = opts.blocks ? opts.blocks.split(',').map((b) => b.split('x').map(Number)) : sizes.flatMap((n) => concurrencies.map((c) => [n, c]));
+for (const [n, c] of pairs) blocks.push({ n, c, contenders: ['floor', ...nonRemoting] });
 for (const n of sshSizes) for (const c of sshConcurrencies) blocks.push({ n, c, contenders: ['floor', 'ssh'] });
 
 const runs = [];
@@ -109,7 +112,7 @@ try {
   const meta = {
     section: opts.section, date: new Date().toISOString(), node: process.version, reps, labels: LABELS,
     canned: captured,
-    command: `python3 bench/subreaper.py node bench/controller-bench.mjs --section ${opts.section} --sizes ${opts.sizes} --concurrency ${opts.concurrency} --transports ${opts.transports}` +
+    command: `python3 bench/subreaper.py node bench/controller-bench.mjs --section ${opts.section} ${opts.blocks ? `--blocks ${opts.blocks}` : `--sizes ${opts.sizes} --concurrency ${opts.concurrency}`} --transports ${opts.transports}` +
       (sshSizes.length ? ` --ssh-sizes ${opts['ssh-sizes']} --ssh-concurrency ${opts['ssh-concurrency']}` : '') + ` --reps ${reps}`,
   };
   mkdirSync(path.dirname(outFile), { recursive: true });
