@@ -12,7 +12,7 @@ export function tempPathFor(file: string): string {
 }
 
 /** Writes the chunks to `file` atomically, honouring back-pressure; the file is the user's alone (0600). */
-export async function writeChunksAtomic(file: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
+export async function writeChunksAtomic(file: string, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
   const temp = tempPathFor(file);
   try {
     await pipeline(Readable.from(chunks), privateWriteStream(temp));

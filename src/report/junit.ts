@@ -2,6 +2,7 @@
 import type { CheckOutcome } from '../record/check-result.js';
 import type { HostResult, RunRecord } from '../record/run-record.js';
 import { writeChunksAtomic } from './atomic-write.js';
+import { recordStream, runDigest, type RunHeader, type RunStream } from './run-stream.js';
 import { failurePhrase, findingSentence } from './problem-sentence.js';
 import { outcomeIndex } from './summarize.js';
 import { stripXmlIllegal } from './text.js';
@@ -36,6 +37,23 @@ interface Case {
 
 /** Hosts whose scan broke: a check that never ran there is an error, not a skip. */
 const BROKEN_HOST = new Set<HostResult['status']>(['unreachable', 'timeout', 'error']);
+
+/** How a check's outcome on a host counts in the totals: the same rule the test case's element follows. */
+function caseKind(host: HostResult, outcome: CheckOutcome | undefined): CaseKind {
+  switch (outcome?.status ?? 'not-run') {
+    case 'pass':
+    case 'warn':
+      return 'passed';
+    case 'fail':
+      return 'failure';
+    case 'error':
+      return 'error';
+    case 'not-run':
+      return BROKEN_HOST.has(host.status) ? 'error' : 'skipped';
+    default:
+      return 'skipped';
+  }
+}
 
 function testCase(host: HostResult, checkId: string, title: string, failure: string, outcome: CheckOutcome | undefined): Case {
   const open = `    <testcase classname="${xmlEscape(host.name)}" name="${xmlEscape(`${checkId}: ${title}`)}" time="${seconds(outcome?.ms)}"`;
@@ -77,33 +95,40 @@ interface Totals {
   ms: number;
 }
 
-function hostSuite(record: RunRecord, host: HostResult): { xml: string; totals: Totals } {
+function hostSuite(record: RunHeader, host: HostResult): string {
   const outcomes = outcomeIndex(host);
-  const totals: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: host.durationMs ?? 0 };
+  const totals = hostTotals(record, host);
   const cases: string[] = [];
-  for (const check of record.checks) {
-    const c = testCase(host, check.id, check.title, failurePhrase(check, check.id), outcomes.get(check.id));
-    totals.tests++;
-    if (c.kind === 'failure') totals.failures++;
-    if (c.kind === 'error') totals.errors++;
-    if (c.kind === 'skipped') totals.skipped++;
-    cases.push(c.xml);
-  }
+  for (const check of record.checks) cases.push(testCase(host, check.id, check.title, failurePhrase(check, check.id), outcomes.get(check.id)).xml);
   const attrs =
     `name="${xmlEscape(host.name)}" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" ` +
     `skipped="${totals.skipped}" time="${seconds(host.durationMs)}"` +
     (host.startedAt ? ` timestamp="${xmlEscape(host.startedAt)}"` : '') +
     ` hostname="${xmlEscape(host.address)}"`;
-  return { xml: `  <testsuite ${attrs}>\n${cases.join('')}  </testsuite>\n`, totals };
+  return `  <testsuite ${attrs}>\n${cases.join('')}  </testsuite>\n`;
 }
 
-function* junitChunks(record: RunRecord): Generator<string> {
-  // Totals go on the root element, so suites are rendered first and held as strings (a few KB per host).
-  const suites: string[] = [];
+/** A host's counts, from its outcomes' statuses alone (so a digest of the run gives the same totals). */
+function hostTotals(record: RunHeader, host: HostResult): Totals {
+  const outcomes = outcomeIndex(host);
+  const totals: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: host.durationMs ?? 0 };
+  for (const check of record.checks) {
+    const kind = caseKind(host, outcomes.get(check.id));
+    totals.tests++;
+    if (kind === 'failure') totals.failures++;
+    if (kind === 'error') totals.errors++;
+    if (kind === 'skipped') totals.skipped++;
+  }
+  return totals;
+}
+
+// Totals go on the root element, before the suites: one pass over the digest counts them, a second over
+// the hosts writes each suite as it is made, so no suite is held.
+async function* junitChunks(stream: RunStream): AsyncGenerator<string> {
+  const record = stream.header;
   const sum: Totals = { tests: 0, failures: 0, errors: 0, skipped: 0, ms: record.durationMs };
-  for (const host of record.hosts) {
-    const { xml, totals } = hostSuite(record, host);
-    suites.push(xml);
+  for (const host of (await runDigest(stream)).hosts) {
+    const totals = hostTotals(record, host);
     sum.tests += totals.tests;
     sum.failures += totals.failures;
     sum.errors += totals.errors;
@@ -115,11 +140,16 @@ function* junitChunks(record: RunRecord): Generator<string> {
     `failures="${sum.failures}" errors="${sum.errors}" skipped="${sum.skipped}" time="${seconds(sum.ms)}" ` +
     `timestamp="${xmlEscape(record.startedAt)}">\n`
   );
-  yield* suites;
+  for await (const host of stream.hosts()) yield hostSuite(record, host);
   yield '</testsuites>\n';
 }
 
 /** Writes the JUnit XML report to `file` atomically. */
 export async function writeJunit(record: RunRecord, file: string): Promise<void> {
-  await writeChunksAtomic(file, junitChunks(record));
+  await writeJunitStream(recordStream(record), file);
+}
+
+/** The same report from a stream of hosts (read twice: totals, then suites). */
+export async function writeJunitStream(stream: RunStream, file: string): Promise<void> {
+  await writeChunksAtomic(file, junitChunks(stream));
 }

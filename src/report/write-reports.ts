@@ -3,11 +3,12 @@ import { dirname, join } from 'node:path';
 import type { RunRecord } from '../record/run-record.js';
 import { fileErrorText } from '../record/file-error.js';
 import { makePrivateDir } from '../record/private-files.js';
-import { readRunJson, writeRunJson } from './json.js';
-import { writeJunit } from './junit.js';
-import { writeHtmlReport } from './html/write-html.js';
+import { openRunJsonStream, writeRunJsonStream } from './json.js';
+import { writeJunitStream } from './junit.js';
+import { writeHtmlReportStream } from './html/write-html.js';
 import { writePdfReport, type PaperSize } from './pdf.js';
-import { writeWorkbook } from './xlsx/write-workbook.js';
+import { recordStream, wholeRun, type RunStream } from './run-stream.js';
+import { writeWorkbookStream } from './xlsx/write-workbook.js';
 
 export type ReportKind = 'xlsx' | 'json' | 'junit' | 'html' | 'pdf';
 
@@ -40,18 +41,20 @@ export function reportBaseName(runId: string): string {
   return `fleet-scan-${runId.replace(/[^A-Za-z0-9._-]+/g, '-')}`;
 }
 
-const WRITERS: Record<ReportKind, (record: RunRecord, file: string, paper: PaperSize | undefined) => Promise<void>> = {
-  xlsx: writeWorkbook,
-  json: writeRunJson,
-  junit: writeJunit,
-  html: (record, file) => writeHtmlReport(record, file),
-  pdf: (record, file, paper) => writePdfReport(record, file, { paper }),
+// Every writer reads the run as a stream, so a record read from a large file is never whole in memory;
+// only the PDF, printed from the whole page, needs every host at once.
+const WRITERS: Record<ReportKind, (run: RunStream, file: string, paper: PaperSize | undefined) => Promise<void>> = {
+  xlsx: writeWorkbookStream,
+  json: writeRunJsonStream,
+  junit: writeJunitStream,
+  html: (run, file) => writeHtmlReportStream(run, file),
+  pdf: async (run, file, paper) => writePdfReport(await wholeRun(run), file, { paper }),
 };
 
 export async function writeReports(record: RunRecord, options: WriteReportsOptions): Promise<WriteReportsResult> {
   const base = join(options.outDir, reportBaseName(record.runId));
   // The JSON goes first: it is the record every other report can be rebuilt from.
-  return writeEach(record, [
+  return writeEach(recordStream(record), [
     ['json', options.json === undefined ? `${base}.json` : options.json],
     ['xlsx', options.xlsx === undefined ? `${base}.xlsx` : options.xlsx],
     ['junit', options.junit],
@@ -60,13 +63,13 @@ export async function writeReports(record: RunRecord, options: WriteReportsOptio
   ], options.paper);
 }
 
-async function writeEach(record: RunRecord, wanted: [ReportKind, string | false | undefined][], paper?: PaperSize): Promise<WriteReportsResult> {
+async function writeEach(run: RunStream, wanted: [ReportKind, string | false | undefined][], paper?: PaperSize): Promise<WriteReportsResult> {
   const result: WriteReportsResult = { paths: {}, errors: [] };
   for (const [kind, file] of wanted) {
     if (!file) continue;
     try {
       await makePrivateDir(dirname(file));
-      await WRITERS[kind](record, file, paper);
+      await WRITERS[kind](run, file, paper);
       result.paths[kind] = file;
     } catch (error) {
       result.errors.push(`${kind} report not written to ${file}: ${fileErrorText(error)}`);
@@ -85,9 +88,9 @@ export interface RebuildReportsOptions {
 
 /** `fleet-scan report RUN.json [--xlsx FILE] [--junit FILE] [--html FILE] [--pdf FILE]`: reads the record and writes only what is asked. */
 export async function rebuildReports(runJsonPath: string, options: RebuildReportsOptions): Promise<WriteReportsResult> {
-  const read = await readRunJson(runJsonPath);
+  const read = await openRunJsonStream(runJsonPath);
   if (!read.ok) return { paths: {}, errors: [read.message] };
-  return writeEach(read.record, [
+  return writeEach(read.stream, [
     ['xlsx', options.xlsx],
     ['junit', options.junit],
     ['html', options.html],

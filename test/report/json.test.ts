@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRunJson, writeRunJson } from '../../src/report/json.js';
+import { openRunJsonStream, readRunJson, writeRunJson, writeRunJsonStream } from '../../src/report/json.js';
+import { wholeRun } from '../../src/report/run-stream.js';
+import { streamOnly } from '../helpers/stream-only.js';
 import { syntheticRun } from '../helpers/synthetic-run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fleet-scan-json-'));
@@ -59,5 +61,48 @@ describe('writeRunJson and readRunJson', () => {
     writeFileSync(file, JSON.stringify({ ...record, hosts: [record.hosts[0], { ...record.hosts[1], checks: [{ id: 'x', status: 'pass' }] }] }));
     const read = await readRunJson(file);
     expect(!read.ok && read.message).toMatch(/schema\.json: not a fleet-scan run record: hosts\[1\]\.checks\[0\]\.summary: /);
+  });
+});
+
+describe('writeRunJsonStream and openRunJsonStream', () => {
+  it('writes from a stream exactly the file writeRunJson writes from the record', async () => {
+    const record = syntheticRun({ hosts: 30, changes: true });
+    await writeRunJson(record, join(dir, 'whole.json'));
+    await writeRunJsonStream(streamOnly(record), join(dir, 'streamed.json'));
+    expect(readFileSync(join(dir, 'streamed.json'), 'utf8')).toBe(readFileSync(join(dir, 'whole.json'), 'utf8'));
+  });
+
+  it('refuses a streamed host that is not a host result, naming it, and leaves no file', async () => {
+    const record = syntheticRun({ hosts: 3 });
+    (record.hosts[1] as { status: string }).status = 'fine';
+    const file = join(dir, 'bad-stream.json');
+    await expect(writeRunJsonStream(streamOnly(record), file)).rejects.toThrow(/^run record not written to .*bad-stream\.json: hosts\.1\.status: /);
+    expect(readdirSync(dir).filter((f) => f.includes('bad-stream'))).toEqual([]);
+  });
+
+  it('opens a written record as a stream that reads the same hosts back, again and again', async () => {
+    const record = syntheticRun({ hosts: 25, changes: true });
+    const file = join(dir, 'open.json');
+    await writeRunJson(record, file);
+    const opened = await openRunJsonStream(file);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.stream.record).toBeUndefined();
+    expect(await wholeRun(opened.stream)).toEqual(record);
+    expect(await wholeRun(opened.stream)).toEqual(record);
+  });
+
+  it('reads a record in any other layout whole, and names a bad host of a streamed one in one line', async () => {
+    const record = syntheticRun({ hosts: 4 });
+    const pretty = join(dir, 'pretty.json');
+    writeFileSync(pretty, JSON.stringify(record, null, 2));
+    const opened = await openRunJsonStream(pretty);
+    expect(opened.ok && opened.stream.record).toEqual(record);
+
+    const file = join(dir, 'bad-host.json');
+    await writeRunJson(record, file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"status":"ok"', '"status":"fine"'));
+    const bad = await openRunJsonStream(file);
+    if (!bad.ok) throw new Error(bad.message);
+    await expect(wholeRun(bad.stream)).rejects.toThrow(/^.*bad-host\.json: not a fleet-scan run record: hosts\.\d+\.status: [^\n]+$/);
   });
 });

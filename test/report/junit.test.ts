@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../src/record/run-record.js';
-import { writeJunit, xmlEscape } from '../../src/report/junit.js';
+import { writeJunit, writeJunitStream, xmlEscape } from '../../src/report/junit.js';
+import { streamOnly } from '../helpers/stream-only.js';
 import { syntheticRun } from '../helpers/synthetic-run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fleet-scan-junit-'));
@@ -116,5 +117,16 @@ describe('writeJunit', () => {
 describe('xmlEscape', () => {
   it('keeps line breaks in attributes as character references', () => {
     expect(xmlEscape("a\nb\t'c'")).toBe('a&#10;b&#9;&apos;c&apos;');
+  });
+});
+
+describe('writeJunitStream', () => {
+  it('writes from a stream exactly what writeJunit writes from the record, reading the hosts twice', async () => {
+    const record = syntheticRun({ hosts: 40 });
+    const file = join(dir, 'streamed.xml');
+    const stream = streamOnly(record);
+    await writeJunitStream(stream, file);
+    expect(readFileSync(file, 'utf8')).toBe(await junitOf(record));
+    expect(stream.reads).toBe(2);
   });
 });

@@ -49,11 +49,17 @@ export function filterControls(name: string, what: string, selects: readonly Fil
 
 /** A table the page script can sort by its headers and filter with `filterControls(name)`. */
 export function dataTable(name: string, columns: readonly Column[], rows: readonly Value[]): Markup {
+  const { open, close } = dataTableEnds(name, columns);
+  return h`${open}${join(rows, '\n')}${close}`;
+}
+
+/** The markup before and after the rows of `dataTable`, for a table whose rows are written as they are made. */
+export function dataTableEnds(name: string, columns: readonly Column[]): { open: Markup; close: Markup } {
   const head = columns.map((c) => {
     const label = c.sort ? h`<button type="button">${c.label}</button>` : c.label;
     return h`<th scope="col"${c.numeric ? h` class="num"` : ''}${c.sort ? h` data-sort="${c.sort}"` : ''}>${label}</th>`;
   });
-  return h`<div class="scroll"><table data-table="${name}"><thead><tr>${head}</tr></thead><tbody>${join(rows, '\n')}</tbody></table></div>`;
+  return { open: h`<div class="scroll"><table data-table="${name}"><thead><tr>${head}</tr></thead><tbody>`, close: h`</tbody></table></div>` };
 }
 
 /** A plain table (no sorting, no filtering) for the short tables of the first screen. */

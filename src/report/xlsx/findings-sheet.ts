@@ -21,15 +21,29 @@ export const FINDING_STATUS_ORDER = ['fail', 'error', 'warn', 'waived'] as const
 const rank = new Map<string, number>(FINDING_STATUS_ORDER.map((s, i) => [s, i]));
 
 interface Finding {
-  host: HostResult;
+  host: Pick<HostResult, 'name' | 'cloud'>;
   outcome: CheckOutcome;
 }
 
 export function collectFindings(record: RunRecord): Finding[] {
   const findings: Finding[] = [];
-  for (const host of record.hosts) {
-    for (const outcome of host.checks) if (rank.has(outcome.status)) findings.push({ host, outcome });
-  }
+  for (const host of record.hosts) addFindings(findings, host);
+  return sortFindings(findings);
+}
+
+/** The same list from hosts read one at a time: each finding keeps its outcome and only its host's name and cloud. */
+export async function collectFindingsFrom(hosts: AsyncIterable<HostResult>): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for await (const host of hosts) addFindings(findings, host);
+  return sortFindings(findings);
+}
+
+function addFindings(findings: Finding[], host: HostResult): void {
+  const who = { name: host.name, cloud: host.cloud };
+  for (const outcome of host.checks) if (rank.has(outcome.status)) findings.push({ host: who, outcome });
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
       rank.get(a.outcome.status)! - rank.get(b.outcome.status)! ||
@@ -38,7 +52,8 @@ export function collectFindings(record: RunRecord): Finding[] {
   );
 }
 
-export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
+/** `findings` default to the record's own; a streamed run passes them (collectFindingsFrom). */
+export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord, findings: Finding[] = collectFindings(record)): void {
   const catalogue = new Map<string, CheckMetadata>(record.checks.map((c) => [c.id, c]));
   const ws = addTableSheet(wb, FINDINGS_SHEET, record, { freezeColumns: 1 });
   // Narrow enough that twelve columns print one landscape page wide; long text wraps instead.
@@ -58,7 +73,7 @@ export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, recor
   );
 
   let lastRow = 1;
-  for (const { host, outcome } of collectFindings(record)) {
+  for (const { host, outcome } of findings) {
     const check = catalogue.get(outcome.id);
     const evidence = outcome.reason && outcome.status === 'error' ? [outcome.reason, ...outcome.evidence] : outcome.evidence;
     const values: Value[] = [

@@ -4,9 +4,10 @@ import ExcelJS from 'exceljs';
 import { privateWriteStream } from '../../record/private-files.js';
 import type { RunRecord } from '../../record/run-record.js';
 import { tempPathFor } from '../atomic-write.js';
+import { recordStream, runDigest, type RunStream } from '../run-stream.js';
 import { summarizeRun } from '../summarize.js';
 import { writeChangesSheet } from './changes-sheet.js';
-import { writeFindingsSheet } from './findings-sheet.js';
+import { collectFindings, collectFindingsFrom, writeFindingsSheet } from './findings-sheet.js';
 import { writeHostsSheet } from './hosts-sheet.js';
 import { writeRunSheet } from './run-sheet.js';
 import { putWorkbookInSchemaOrder } from './schema-order.js';
@@ -20,6 +21,16 @@ import { writeWaiversSheet } from './waivers-sheet.js';
  * writes one, and a copy of it with its parts in schema order becomes `file`.
  */
 export async function writeWorkbook(record: RunRecord, file: string): Promise<void> {
+  await writeWorkbookStream(recordStream(record), file);
+}
+
+/**
+ * The same workbook from a stream: every sheet but Findings is written from the run's digest (outcomes
+ * reduced to their status), Findings from one more read of the hosts that keeps only the findings.
+ */
+export async function writeWorkbookStream(stream: RunStream, file: string): Promise<void> {
+  const record = await runDigest(stream);
+  const findings = stream.record ? collectFindings(stream.record) : await collectFindingsFrom(stream.hosts());
   const raw = tempPathFor(file);
   const temp = tempPathFor(file);
   try {
@@ -31,7 +42,7 @@ export async function writeWorkbook(record: RunRecord, file: string): Promise<vo
     writeSummarySheet(wb, record, summarizeRun(record));
     if (record.trend && record.trend.length > 0) writeTrendSheet(wb, record);
     writeHostsSheet(wb, record);
-    writeFindingsSheet(wb, record);
+    writeFindingsSheet(wb, record, findings);
     writeUnreachableSheet(wb, record);
     writeChangesSheet(wb, record);
     if (record.waivers.length > 0) writeWaiversSheet(wb, record);

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReadyHost } from '../../../src/history/trend.js';
 import type { RunRecord } from '../../../src/record/run-record.js';
 import { launchBrowser, openReportFile, type Browser, type ReportPage } from '../../../src/report/browser.js';
-import { renderHtmlReport, writeHtmlReport } from '../../../src/report/html/write-html.js';
+import { renderHtmlReport, writeHtmlReport, writeHtmlReportStream } from '../../../src/report/html/write-html.js';
+import { streamOnly } from '../../helpers/stream-only.js';
 import { summarizeRun } from '../../../src/report/summarize.js';
 import { syntheticRun } from '../../helpers/synthetic-run.js';
 
@@ -165,5 +166,22 @@ describe('the HTML report in Chromium', () => {
     expect(opened.problems).toEqual([]);
     expect(opened.refused).toEqual([]);
     await opened.page.close();
+  });
+});
+
+describe('writeHtmlReportStream', () => {
+  it('writes from a stream exactly the page writeHtmlReport writes from the record, with and without findings', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fleet-scan-html-stream-'));
+    try {
+      const clean = syntheticRun({ hosts: 3, unreachableRate: 0, timeoutRate: 0 });
+      for (const h of clean.hosts) h.checks = h.checks.map((c) => ({ ...c, status: 'pass' as const }));
+      for (const record of [syntheticRun({ hosts: 30, changes: true }), clean]) {
+        await writeHtmlReport(record, path.join(dir, 'whole.html'));
+        await writeHtmlReportStream(streamOnly(record), path.join(dir, 'streamed.html'));
+        expect(readFileSync(path.join(dir, 'streamed.html'), 'utf8')).toBe(readFileSync(path.join(dir, 'whole.html'), 'utf8'));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,10 @@
-import { readdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeWorkbook } from '../../../src/report/xlsx/write-workbook.js';
+import { writeWorkbook, writeWorkbookStream } from '../../../src/report/xlsx/write-workbook.js';
+import { streamOnly } from '../../helpers/stream-only.js';
+import { readZipEntry } from '../../helpers/zip-entries.js';
 import { syntheticRun } from '../../helpers/synthetic-run.js';
 import { validateWithOpenXmlSdk, withTrend, writeAndReadWorkbook, type WrittenWorkbook } from '../../helpers/workbook.js';
 
@@ -60,5 +63,24 @@ describe('writeWorkbook', () => {
 
   it('rejects and leaves nothing behind when the folder does not exist', async () => {
     await expect(writeWorkbook(syntheticRun({ hosts: 2 }), '/nonexistent-dir-fleet-scan/run.xlsx')).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('writeWorkbookStream', () => {
+  it('writes from a stream the same sheets and strings writeWorkbook writes from the record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fleet-scan-xlsx-stream-'));
+    try {
+      const record = syntheticRun({ hosts: 30, changes: true });
+      await writeWorkbook(record, join(dir, 'whole.xlsx'));
+      await writeWorkbookStream(streamOnly(record), join(dir, 'streamed.xlsx'));
+      const parts = ['xl/sharedStrings.xml', 'xl/workbook.xml', ...Array.from({ length: 7 }, (_, i) => `xl/worksheets/sheet${i + 1}.xml`)];
+      for (const part of parts) {
+        const whole = readZipEntry(join(dir, 'whole.xlsx'), part);
+        expect(whole, part).toBeDefined();
+        expect(readZipEntry(join(dir, 'streamed.xlsx'), part), part).toBe(whole);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
