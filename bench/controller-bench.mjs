@@ -31,6 +31,8 @@ const { values: opts } = parseArgs({
     // size x concurrency pairs instead of every size at every concurrency, e.g. 1000x64,1000x256,5000x256
     blocks: { type: 'string' },
     section: { type: 'string', default: 'controller' },
+    // The canned hosts' addresses: ssh on 127.<octet>, winrm on 127.<octet + 1> (two benches at once must differ).
+    octet: { type: 'string' },
     out: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
   },
@@ -62,6 +64,7 @@ const nonRemoting = transports.filter((t) => t !== 'ssh');
 const maxSsh = Math.max(0, ...sizes, ...sshSizes, ...(opts.blocks ? opts.blocks.split(',').map((b) => Number(b.split('x')[0])) : []));
 const lab = await startCannedLab({
   dir: path.join(work, 'lab'), sshHosts: maxSsh, winrmHosts: transports.includes('winrm') ? maxSsh : 0, canned,
+  octet: Number(opts.octet ?? (opts.section === 'winrm' ? 4 : 2)),
 });
 log(`canned lab: ${lab.ssh.length} ssh hosts, ${lab.winrm.length} winrm hosts, ${lab.pids.length} daemons`);
 

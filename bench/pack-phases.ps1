@@ -7,8 +7,12 @@
     what is first-use cost. Writes one JSON line: phases [ { name, cpuMs, jitMethods, jitMs } ].
 .PARAMETER InputPath
     File with the bundle and payload.
+.PARAMETER ParseOnly
+    Stop after parsing the bundle (the parse cost of one bundle in a fresh process).
+.EXAMPLE
+    pwsh -NoProfile -File bench/pack-phases.ps1 -InputPath input.txt
 #>
-param([Parameter(Mandatory = $true)][string]$InputPath)
+param([Parameter(Mandatory = $true)][string]$InputPath, [switch]$ParseOnly)
 $ErrorActionPreference = 'Stop'
 $process = [System.Diagnostics.Process]::GetCurrentProcess()
 $phases = [System.Collections.Generic.List[object]]::new()
@@ -27,6 +31,7 @@ $at = $text.LastIndexOf('#FSPAYLOAD ')
 $payload = $text.Substring($at + 11).Trim()
 $bundle = [scriptblock]::Create($text.Substring(0, $at))
 Add-Phase 'parse the bundle'
+if ($ParseOnly) { [Console]::Out.WriteLine((ConvertTo-Json -InputObject @{ phases = $phases } -Depth 4 -Compress)); return }
 . $bundle
 Add-Phase 'define functions, register pack and checks'
 $null = Invoke-FleetScanPack -PayloadBase64 $payload

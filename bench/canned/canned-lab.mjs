@@ -1,11 +1,11 @@
 // The controller benchmark's targets: thousands of lab hosts that cost the controller what a real host
 // costs it and cost almost nothing themselves (bench/controller-bench.mjs).
 //
-// - ssh and ssh-exec: sshd processes on 127.2.x.y:2222, each listening on 16 addresses (OpenSSH's
+// - ssh and ssh-exec: sshd processes on 127.2.x.y:2222 (by default), each listening on 16 addresses (OpenSSH's
 //   limit of listen sockets per daemon); hosts share addresses round-robin. The ssh-exec `shell` is
 //   bench/canned/canned-powershell.pl, which replies at once with a captured healthy report; the
 //   `powershell` subsystem is the lab's real pwsh (PowerShell remoting needs a real PSRP peer).
-// - winrm: one fake-winrm serving every host on its own 127.3.x.y:5985 (HTTP, NTLM with sealing), its
+// - winrm: one fake-winrm serving every host on its own 127.3.x.y:5985 (by default) (HTTP, NTLM with sealing), its
 //   `powershell.exe` mapped to the same canned script instead of pwsh (fake-winrm runs `pwsh.dotnet`
 //   with `pwsh.dll` first: here perl and the script).
 import { randomBytes } from 'node:crypto';
@@ -51,10 +51,11 @@ async function waitUp(endpoints, deadlineMs = 120_000) {
 }
 
 /**
- * Starts `sshHosts` ssh hosts and `winrmHosts` WinRM hosts (either may be 0). `canned` is the capture
- * file the canned script answers from. Returns the inventory hosts and how to reach them.
+ * Starts `sshHosts` ssh hosts on 127.<octet>.x.y and `winrmHosts` WinRM hosts on 127.<octet + 1>.x.y
+ * (either may be 0). `canned` is the capture file the canned script answers from. Returns the inventory
+ * hosts and how to reach them.
  */
-export async function startCannedLab({ dir, sshHosts, winrmHosts, canned }) {
+export async function startCannedLab({ dir, sshHosts, winrmHosts, canned, octet = 2 }) {
   mkdirSync(dir, { recursive: true });
   const pids = [];
   const stop = async () => {
@@ -75,7 +76,7 @@ export async function startCannedLab({ dir, sshHosts, winrmHosts, canned }) {
       const authorized = path.join(dir, 'authorized_keys');
       writeFileSync(authorized, `${publicKeyOf(lab.clientKey)}\n`, { mode: 0o600 });
       const daemons = Math.max(1, Math.min(32, Math.ceil(sshHosts / PER_SSHD)));
-      const addresses = Array.from({ length: Math.min(sshHosts, daemons * PER_SSHD) }, (_, i) => address(2, i));
+      const addresses = Array.from({ length: Math.min(sshHosts, daemons * PER_SSHD) }, (_, i) => address(octet, i));
       writeFileSync(lab.knownHosts, `${addresses.map((a) => knownHostsLine(a, PORT, publicKeyOf(hostKey))).join('\n')}\n`, { mode: 0o600 });
       for (let d = 0; d < daemons; d++) {
         const mine = addresses.slice(d * PER_SSHD, (d + 1) * PER_SSHD);
@@ -92,7 +93,7 @@ export async function startCannedLab({ dir, sshHosts, winrmHosts, canned }) {
     if (winrmHosts > 0) {
       const password = randomBytes(12).toString('base64url');
       lab.password = password;
-      const hosts = Array.from({ length: winrmHosts }, (_, i) => ({ name: `w${String(i + 1).padStart(5, '0')}`, address: address(3, i) }));
+      const hosts = Array.from({ length: winrmHosts }, (_, i) => ({ name: `w${String(i + 1).padStart(5, '0')}`, address: address(octet + 1, i) }));
       const config = {
         pwsh: { dotnet: '/usr/bin/perl', dll: CANNED_SCRIPT },
         env: { FLEET_BENCH_CANNED: canned },

@@ -47,8 +47,20 @@ class OutcomeTable {
  * scanned are made of. Small enough to hold for 100,000 hosts; the findings read the full hosts again.
  * A stream of a record in memory gives the record itself.
  */
-export async function runDigest(stream: RunStream): Promise<RunRecord> {
-  if (stream.record) return stream.record;
+export function runDigest(stream: RunStream): Promise<RunRecord> {
+  if (stream.record) return Promise.resolve(stream.record);
+  // Made once per stream: the writers of one run share it instead of each reading the hosts for it.
+  let digest = digests.get(stream);
+  if (!digest) {
+    digest = makeDigest(stream);
+    digests.set(stream, digest);
+  }
+  return digest;
+}
+
+const digests = new WeakMap<RunStream, Promise<RunRecord>>();
+
+async function makeDigest(stream: RunStream): Promise<RunRecord> {
   const outcomes = new OutcomeTable();
   const hosts: HostResult[] = [];
   for await (const host of stream.hosts()) hosts.push({ ...host, checks: host.checks.map((c) => outcomes.get(c)) });
