@@ -143,15 +143,17 @@ beforeAll(() => {
   writeFileSync(path.join(build, 'package.json'), '{ "type": "module" }\n');
   symlinkSync(path.join(REPO, 'node_modules'), path.join(build, 'node_modules'), 'dir');
   mkdirSync(path.join(build, 'src', 'runner'), { recursive: true });
-  // PACKAGE_ROOT is two folders above the module, so the copy finds server.ps1 through this link.
+  mkdirSync(path.join(build, 'src', 'checks'), { recursive: true });
+  // PACKAGE_ROOT is two folders above its module, so the copy finds server.ps1 through this link.
   symlinkSync(path.join(REPO, 'src', 'runner', 'worker'), path.join(build, 'src', 'runner', 'worker'), 'dir');
-  for (const name of ['pwsh-host', 'pwsh-path']) {
-    const source = path.join(REPO, 'src', 'runner', `${name}.ts`);
+  // pwsh-host and what it imports.
+  for (const name of ['runner/pwsh-host', 'runner/pwsh-path', 'runner/frames', 'checks/package-root']) {
+    const source = path.join(REPO, 'src', `${name}.ts`);
     const js = ts.transpileModule(readFileSync(source, 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
       fileName: source,
     }).outputText;
-    writeFileSync(path.join(build, 'src', 'runner', `${name}.js`), js);
+    writeFileSync(path.join(build, 'src', `${name}.js`), js);
   }
 });
 
