@@ -74,8 +74,8 @@ describe('lab up with more hosts than states', () => {
   test('the inventory is enough to reach a host: plain ssh with its key runs its shell', async () => {
     const d = inventory.defaults;
     const run = await sshExec({ clientKey: d.keyFile, knownHosts: d.knownHostsFile }, '127.0.41.3',
-      [d.shell, '-NoProfile', '-NonInteractive', '-Command', "'(Get-Content -Raw $env:FLEET_SCAN_STAGED_STATE | ConvertFrom-Json).id'"]);
-    expect(run.stdout.trim()).toBe('sql02');
+      [d.shell, '-NoProfile', '-NonInteractive', '-Command', "'(Get-Content -Raw $env:FLEET_SCAN_STAGED_STATE | ConvertFrom-Json).description'"]);
+    expect(run.stdout.trim()).toBe('sql02, broken');
   });
 
   test('the listeners are detached: each leads its own session, apart from this process', () => {
@@ -128,7 +128,7 @@ describe('lab up options', () => {
   test('a state file with a bad inventory object is refused with its file name', async () => {
     const badDir = path.join(root, 'bad-states');
     mkdirSync(badDir);
-    writeFileSync(path.join(badDir, '01-web01.json'), JSON.stringify({ inventory: { tags: 'not-a-list' } }));
+    writeFileSync(path.join(badDir, '01-web01.json'), JSON.stringify({ description: 'web01, tags mistyped', os, inventory: { cloud: 'public', tags: 'not-a-list' } }));
     const up = await labUp({ dir: path.join(root, 'bad'), statesDir: badDir });
     expect(up.ok).toBe(false);
     if (!up.ok) expect(up.message).toMatch(/^01-web01\.json: inventory\.tags: /);
