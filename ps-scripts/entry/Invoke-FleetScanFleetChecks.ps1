@@ -47,7 +47,7 @@ function Invoke-FleetScanFleetChecks {
         }
         foreach ($h in $hosts) {
             $result = $null
-            if ($failure) { $result = New-FsCheckResult -Status error -Summary ('Check failed: ' + $failure) -Reason $failure }
+            if ($failure) { $result = New-FsCheckResult -Status error -Summary ('Check failed: ' + $failure) -Evidence @('error: ' + $failure) -Reason $failure }
             elseif ($table -is [System.Collections.IDictionary]) { $result = $table[$h['name']] }
             $r = Complete-FsCheckResult -Id $id -Result $result -Ms $clock.ElapsedMilliseconds
             $r.Insert(0, 'host', $h['name'])

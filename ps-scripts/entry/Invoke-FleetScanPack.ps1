@@ -37,7 +37,7 @@ function Invoke-FleetScanPack {
 
     $results = @{}
     foreach ($p in @($plan | Where-Object { $_['error'] })) {
-        $finished = Complete-FsCheckResult -Id $p['id'] -Result (New-FsCheckResult -Status error -Summary ('Check failed: ' + $p['error']) -Reason $p['error'])
+        $finished = Complete-FsCheckResult -Id $p['id'] -Result (New-FsCheckResult -Status error -Summary ('Check failed: ' + $p['error']) -Evidence @('error: ' + $p['error']) -Reason $p['error'])
         $results[$p['index']] = $finished
         if ($p['report']) { Write-Output (Format-FsFrame $marker 'check' $finished) }
     }

@@ -17,7 +17,7 @@ function Complete-FsCheckResult {
     param([string]$Id, $Result, [long]$Ms = 0)
     $cap = { param($s) $t = [string]$s; if ($t.Length -gt 4000) { $t = $t.Substring(0, 3997) + '...' }; $t }
     if ($Result -isnot [System.Collections.IDictionary] -or @('pass', 'warn', 'fail', 'skipped', 'error') -notcontains [string]$Result['status']) {
-        $Result = New-FsCheckResult -Status error -Summary 'Check returned no valid result' -Reason 'the check function returned no result built by New-FsCheckResult'
+        $Result = New-FsCheckResult -Status error -Summary 'Check returned no valid result' -Evidence @('the check function returned no result built by New-FsCheckResult') -Reason 'the check function returned no result built by New-FsCheckResult'
     }
     $out = [ordered]@{ id = $Id; status = [string]$Result['status']; summary = (& $cap $Result['summary']) }
     $evidence = New-Object System.Collections.ArrayList

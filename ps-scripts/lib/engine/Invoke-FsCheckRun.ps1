@@ -81,7 +81,7 @@ function Invoke-FsCheckRun {
                         if ($o -is [System.Collections.IDictionary]) { $result = $o }
                     }
                 } catch {
-                    $result = New-FsCheckResult -Status error -Summary ('Check failed: ' + (Get-FsErrorMessage $_)) -Reason (Get-FsErrorMessage $_)
+                    $result = New-FsCheckResult -Status error -Summary ('Check failed: ' + (Get-FsErrorMessage $_)) -Evidence @('error: ' + (Get-FsErrorMessage $_)) -Reason (Get-FsErrorMessage $_)
                 }
                 $b['ps'].Dispose()
             } elseif ($b['clock'].ElapsedMilliseconds -ge $BudgetMs) {
@@ -89,7 +89,7 @@ function Invoke-FsCheckRun {
                 $null = $b['ps'].BeginStop($null, $null)
                 $b['runspace'] = $null
                 $seconds = ([double]$BudgetMs / 1000).ToString('0.#', [System.Globalization.CultureInfo]::InvariantCulture)
-                $result = New-FsCheckResult -Status error -Summary ('Check exceeded its budget of ' + $seconds + ' s') -Reason ('exceeded its budget of ' + $seconds + ' s')
+                $result = New-FsCheckResult -Status error -Summary ('Check exceeded its budget of ' + $seconds + ' s') -Evidence @('stopped after ' + $seconds + ' s, its budget') -Reason ('exceeded its budget of ' + $seconds + ' s')
             } else { continue }
             $finished = Complete-FsCheckResult -Id $id -Result $result -Ms $b['clock'].ElapsedMilliseconds
             $Results[$b['item']['index']] = $finished
