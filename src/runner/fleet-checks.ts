@@ -111,6 +111,6 @@ async function runInWorker(options: FleetCheckOptions, checks: Array<{ id: strin
 
 function missing(id: string, failure: Ran['failure']): CheckOutcome {
   if (failure?.termination.reason === 'interrupted') return { id, status: 'not-run', summary: 'run interrupted', evidence: [], reason: 'run interrupted' };
-  if (failure) return { id, status: 'error', summary: `fleet check failed: ${failure.text}`, evidence: [], reason: failure.text };
-  return { id, status: 'error', summary: 'fleet check returned nothing for this host', evidence: [], reason: 'missing from the fleet report' };
+  if (failure) return { id, status: 'error', summary: `fleet check failed: ${failure.text}`, evidence: [`error: ${failure.text}`], reason: failure.text };
+  return { id, status: 'error', summary: 'fleet check returned nothing for this host', evidence: ['missing from the fleet report'], reason: 'missing from the fleet report' };
 }

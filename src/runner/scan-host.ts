@@ -180,7 +180,7 @@ function outcomes(ids: string[], run: HostPlan, finished: RemoteCheckResult[], t
     const skip = skipped.get(id);
     if (skip) return skip;
     const why = NOT_RUN_BECAUSE(seconds)[termination.reason];
-    if (termination.reason === 'completed') return { id, status: 'error', summary: 'the host did not return this check', evidence: [], reason: why };
+    if (termination.reason === 'completed') return { id, status: 'error', summary: 'the host did not return this check', evidence: [why], reason: why };
     return { id, status: 'not-run', summary: why, evidence: [], reason: why };
   });
 }
