@@ -76,8 +76,12 @@ function readJsonText(text: string, relative: string): unknown {
   }
 }
 
+const PACK_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
 /** Reads pack.json and validates it. */
 function readPackManifest(name: string, options: PackOptions = {}): PackManifest {
+  // A pack is code that runs on every target: its name picks a folder of ps-scripts/packs/, never a path elsewhere.
+  if (!PACK_NAME.test(name)) throw new PackError(`no such pack ${JSON.stringify(name).slice(0, 70)}: a pack name is letters, digits, "_" or "-" (see: ps-scripts/packs/)`);
   const dir = packDir(name, options);
   const relative = path.join('ps-scripts', 'packs', name, 'pack.json');
   const file = path.join(dir, 'pack.json');

@@ -3,6 +3,7 @@ import { validateVars } from '../checks/pack-vars.js';
 import { loadInventory } from '../inventory/load.js';
 import { InventoryError } from '../inventory/problems.js';
 import type { Inventory } from '../inventory/schema.js';
+import { pathFlag } from './durations.js';
 import { UsageError } from './usage-error.js';
 
 /** The inventory with its vars checked against the pack; its warnings go to `warn`, its problems become one usage line each. */
@@ -14,7 +15,8 @@ export async function loadInventoryOrUsage(
 ): Promise<Inventory> {
   let inventory: Inventory;
   try {
-    inventory = await loadInventory(file, { defaultsPath, validateVars: (vars) => validateVars(pack, vars) });
+    const defaults = defaultsPath === undefined ? undefined : pathFlag('defaults', defaultsPath, 'file');
+    inventory = await loadInventory(file, { defaultsPath: defaults, validateVars: (vars) => validateVars(pack, vars) });
   } catch (error) {
     if (error instanceof InventoryError) throw new UsageError(error.problems);
     throw error;

@@ -11,7 +11,8 @@ import { scanCommand, scanOptions, type ScanArgs } from './commands/scan.js';
 import { mergeCommand, mergeOptions, type MergeArgs } from './commands/merge.js';
 import { FIX_PLAN_DESCRIPTION, fixPlanCommand, fixPlanOptions, type FixPlanArgs } from './commands/fix-plan.js';
 import { EXIT_CODES, exitCodesLine } from '../policy/exit-code.js';
-import { errorLine } from '../record/one-line.js';
+import { errorLine, oneLine } from '../record/one-line.js';
+import { visibleText } from '../report/visible-text.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs a command and turns what it throws into one line and an exit code; never a stack trace. */
@@ -20,14 +21,23 @@ async function run(action: () => number | Promise<number>): Promise<void> {
     process.exitCode = await action();
   } catch (error) {
     if (error instanceof UsageError) {
-      for (const line of error.lines) process.stderr.write(`fleet-scan: ${line}\n`);
+      for (const line of error.lines) process.stderr.write(`fleet-scan: ${shownLine(line)}\n`);
       process.exitCode = EXIT_CODES.usage.code;
     } else {
-      process.stderr.write(`fleet-scan: internal error: ${errorLine(error)}\n`);
+      process.stderr.write(`fleet-scan: internal error: ${shownLine(errorLine(error))}\n`);
       if (process.env.FLEET_SCAN_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
       process.exitCode = EXIT_CODES.internal.code;
     }
   }
+}
+
+/**
+ * A message as one line a terminal shows as it is: a value the user gave with a line break, an escape or a
+ * bidi override in it (`-i $'a\nb'`) is spelled out (`a\nb`), so each problem stays one line and cannot
+ * repaint the screen.
+ */
+function shownLine(text: string): string {
+  return visibleText(text.replace(/\r\n|\r|\n|\t/g, (c) => JSON.stringify(c).slice(1, -1)));
 }
 
 const historyOption = (y: Argv) => y.option('history', { type: 'string', describe: 'history database (default: the per-user state directory)' });
@@ -115,7 +125,8 @@ export function cli(argv: string[]): Argv {
     .epilogue(`Exit codes: ${exitCodesLine()}.`)
     .fail((message, error) => {
       if (error) throw error;
-      process.stderr.write(`fleet-scan: ${message}\n(see: fleet-scan --help)\n`);
+      // yargs words some errors on two lines ("Invalid values:\n  Argument: ..."): one line, like every other.
+      process.stderr.write(`fleet-scan: ${shownLine(oneLine(message))} (see: fleet-scan --help)\n`);
       process.exit(EXIT_CODES.usage.code);
     });
 }

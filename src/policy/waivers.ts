@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { CheckOutcome } from '../record/check-result.js';
 import type { RunRecord, WaiverReport } from '../record/run-record.js';
 import { parseJsonText } from '../inventory/json-text.js';
+import { fileErrorText } from '../record/file-error.js';
 import { errorLine, oneLine } from '../record/one-line.js';
 import { WAIVER_FIELDS as FIELDS, waiverSchema, type Waiver } from '../record/waiver-file.js';
 
@@ -22,7 +23,7 @@ export function loadWaivers(file: string): LoadWaiversResult {
   try {
     content = readFileSync(file, 'utf8');
   } catch (error) {
-    return { ok: false, waivers: [], errors: [`${name}: cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`] };
+    return { ok: false, waivers: [], errors: [`${file}: cannot read: ${fileErrorText(error)}`] };
   }
   const looksJson = file.toLowerCase().endsWith('.json') || /^\uFEFF?\s*\[/.test(content);
   const rows = looksJson ? jsonRows(name, content) : csvRows(name, content);

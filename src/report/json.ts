@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { hostResultSchema, RUN_RECORD_SCHEMA, runRecordSchema, type HostResult, type RunRecord } from '../record/run-record.js';
+import { fileErrorText } from '../record/file-error.js';
 import { errorLine } from '../record/one-line.js';
 import { firstIssue } from '../record/zod-issue.js';
 import { writeChunksAtomic } from './atomic-write.js';
@@ -58,8 +59,7 @@ export async function readRunJson(file: string): Promise<ReadRunJsonResult> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, message: `${file}: cannot read (${code ?? (error as Error).message})` };
+    return { ok: false, message: `${file}: cannot read: ${fileErrorText(error)}` };
   }
   let data: unknown;
   try {

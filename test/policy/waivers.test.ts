@@ -88,7 +88,7 @@ describe('loadWaivers', () => {
     expect(loadWaivers(write('object.json', '{"host": "fs01"}'))).toEqual({
       ok: false, waivers: [], errors: ['object.json: expected a JSON array of waivers'],
     });
-    expect(loadWaivers(path.join(dir, 'missing.csv'))).toEqual({ ok: false, waivers: [], errors: ['missing.csv: cannot read: ENOENT'] });
+    expect(loadWaivers(path.join(dir, 'missing.csv'))).toEqual({ ok: false, waivers: [], errors: [`${path.join(dir, 'missing.csv')}: cannot read: no such file`] });
   });
 });
 

@@ -43,7 +43,7 @@ describe('writeRunJson and readRunJson', () => {
 
   it('reports a missing file in one line naming it', async () => {
     const file = join(dir, 'missing.json');
-    expect(await readRunJson(file)).toEqual({ ok: false, message: `${file}: cannot read (ENOENT)` });
+    expect(await readRunJson(file)).toEqual({ ok: false, message: `${file}: cannot read: no such file` });
   });
 
   it('reports a file that is not JSON in one line naming it', async () => {

@@ -3,11 +3,11 @@ import { diffRuns } from '../../history/diff.js';
 import { defaultHistoryPath, HistoryError, openHistory, type HistoryStore } from '../../history/store.js';
 import type { RunChanges } from '../../record/run-record.js';
 import { UsageError } from '../usage-error.js';
-import { durationFlag } from '../durations.js';
+import { durationFlag, pathFlag } from '../durations.js';
 import { existsSync } from 'node:fs';
 
 function open(file: string | undefined): HistoryStore {
-  const resolved = file ? path.resolve(file) : defaultHistoryPath();
+  const resolved = file === undefined ? defaultHistoryPath() : path.resolve(pathFlag('history', file, 'file'));
   if (!existsSync(resolved)) throw new UsageError(`history ${resolved}: no history yet (run a scan first)`);
   try {
     return openHistory(resolved);
@@ -20,6 +20,7 @@ function open(file: string | undefined): HistoryStore {
 
 /** `fleet-scan history`: past runs, newest first. */
 export function historyListCommand(args: { history?: string; limit: number }): number {
+  if (!Number.isInteger(args.limit) || args.limit < 1) throw new UsageError(`--limit: must be a whole number of at least 1, got ${args.limit}`);
   const store = open(args.history);
   try {
     const runs = store.listRuns({ limit: args.limit });
@@ -40,17 +41,32 @@ export function historyListCommand(args: { history?: string; limit: number }): n
 
 /** `fleet-scan history prune --keep 90d|N`: drop old runs. */
 export function historyPruneCommand(args: { history?: string; keep: string }): number {
+  const keep = keepFlag(args.keep);
   const store = open(args.history);
   try {
-    // `90d` keeps 90 days, `90` keeps the newest 90 runs of each inventory and pack.
-    const days = /^(\d+)d$/.exec(args.keep);
-    const removed = /^\d+$/.test(args.keep)
-      ? store.prune({ keep: Number(args.keep), vacuum: true })
-      : store.prune({ olderThanMs: days ? Number(days[1]) * 86_400_000 : durationFlag('keep', args.keep), vacuum: true });
+    const removed = store.prune({ ...keep, vacuum: true });
     process.stdout.write(`pruned ${removed} runs from ${store.file}\n`);
     return 0;
   } finally {
     store.close();
+  }
+}
+
+/**
+ * `--keep`, read before the history is opened: `90d` keeps 90 days, `90` the newest 90 runs of each
+ * inventory and pack, a duration (`12h`) that long. Keeping nothing is never what was meant.
+ */
+function keepFlag(keep: string): { keep: number } | { olderThanMs: number } {
+  const days = /^(\d{1,6})d$/.exec(keep);
+  if (/^\d{1,9}$/.test(keep)) {
+    if (Number(keep) < 1) throw new UsageError(`--keep: keeps at least 1 run (0 would delete every run), got ${JSON.stringify(keep)}`);
+    return { keep: Number(keep) };
+  }
+  if (days) return { olderThanMs: Number(days[1]) * 86_400_000 };
+  try {
+    return { olderThanMs: durationFlag('keep', keep) };
+  } catch {
+    throw new UsageError(`--keep: must be days like 90d, a number of runs like 50, or a duration like 12h, got ${JSON.stringify(keep).slice(0, 80)}`);
   }
 }
 

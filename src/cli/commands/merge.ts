@@ -53,7 +53,7 @@ export async function mergeCommand(args: MergeArgs): Promise<number> {
   const based = mergeBasis(read);
   if (!based.ok) throw new UsageError(based.message);
   const { basis, shards } = based;
-  const pack = loadPackOrUsage(basis.pack.name);
+  const pack = loadPackOrUsage(basis.pack.name, 'merge');
   if (pack.version !== basis.pack.version) {
     throw new UsageError(`merge: the shards ran pack ${basis.pack.name} ${basis.pack.version}, this fleet-scan has ${pack.version}: merge with the version that scanned`);
   }
@@ -91,6 +91,7 @@ export async function mergeCommand(args: MergeArgs): Promise<number> {
 async function readShardRecords(files: readonly string[]): Promise<Array<{ file: string; record: RunRecord }>> {
   const out: Array<{ file: string; record: RunRecord }> = [];
   const problems: string[] = [];
+  if (files.some((file) => file.trim() === '')) throw new UsageError('merge: give the run records (.json) of the shards; one of the paths is empty');
   for (const file of files) {
     const read = await readRunJson(file);
     if (read.ok) out.push({ file, record: read.record });

@@ -41,6 +41,7 @@ export interface ScanArgs extends RunFlags, OutputArgs {
   runId?: string;
   findingsExit: boolean;
   acceptNewHostKeys: boolean;
+  acceptNewHostKeys: boolean;
   quiet: boolean;
 }
 
@@ -63,6 +64,7 @@ export function scanOptions(y: Argv): Argv<ScanArgs> {
       .option('shards', { type: 'number', describe: 'split into N shards and scan the one JOB_COMPLETION_INDEX names (0-based, as a Kubernetes Indexed Job sets it)' })
       .option('site', { type: 'string', describe: 'scan only the hosts of this inventory site (shards split the site); needs --run-id' })
       .option('run-id', { type: 'string', describe: 'the run id, shared by every shard of one run; a scan with the run id of an unfinished run continues it' })
+      .option('accept-new-host-keys', { type: 'boolean', default: false, describe: 'ssh/ssh-exec: add the key of a host known_hosts does not list yet (first use); a changed key is still refused' })
       .option('accept-new-host-keys', { type: 'boolean', default: false, describe: 'ssh/ssh-exec: add the key of a host known_hosts does not list yet (first use); a changed key is still refused' })
       .option('findings-exit', { type: 'boolean', default: true, describe: 'exit 1/4/5 for findings (--no-findings-exit: exit 0 once the record is complete, for a shard whose merge judges the run)' })
   ) as unknown as Argv<ScanArgs>;
@@ -113,6 +115,7 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
       ...plan,
       signal: interrupt.signal,
       secrets,
+      hostKeys: args.acceptNewHostKeys ? 'accept-new' : 'strict',
       hostKeys: args.acceptNewHostKeys ? 'accept-new' : 'strict',
       onJournalError: (message) => problems.push(message),
       onHostDone: (r) => {

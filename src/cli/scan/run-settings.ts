@@ -35,12 +35,12 @@ export function runSettings(args: RunFlags, pack: Pack, saved?: RunParameters): 
     return { checkIds: checks, tags, deadlineMs, concurrency, failOn, connectTimeoutMs };
   }
   return {
-    checkIds: knownChecks(pack, listFlag(args.checks)),
-    tags: listFlag(args.tags),
+    checkIds: knownChecks(pack, listFlag(args.checks, 'checks')),
+    tags: listFlag(args.tags, 'tags'),
     deadlineMs: durationFlag('deadline', args.deadline),
     concurrency,
     failOn: args.failOn,
-    connectTimeoutMs: args.connectTimeout ? durationFlag('connect-timeout', args.connectTimeout) : undefined,
+    connectTimeoutMs: args.connectTimeout === undefined ? undefined : durationFlag('connect-timeout', args.connectTimeout),
   };
 }
 

@@ -18,7 +18,9 @@ export function scanHosts(inventory: Inventory, filters: HostFilters): ResolvedH
   const missing = names ? unmatchedNames(inventory.hosts, names) : [];
   if (missing.length) throw new UsageError(missing.map((n) => `--host: no host in ${inventory.path} matches "${n}"`));
   let hosts = selectHosts(inventory.hosts, { ...(tags ? { tags } : {}), ...(names ? { names } : {}) });
-  if (hosts.length === 0) throw new UsageError(`no host in ${inventory.path} matches the filters`);
+  if (hosts.length === 0) {
+    throw new UsageError(tags ? `--tags: no host${names ? ' of --host' : ''} in ${inventory.path} has the tag${tags.length > 1 ? 's' : ''} ${tags.map((t) => JSON.stringify(t)).join(', ')}` : `no host in ${inventory.path} matches the filters`);
+  }
   if (connectTimeoutMs) hosts = hosts.map((h) => ({ ...h, connectTimeoutMs }));
   if (runHostNames) {
     const known = new Set(runHostNames);

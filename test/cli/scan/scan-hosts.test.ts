@@ -27,7 +27,7 @@ describe('scanHosts', () => {
   });
 
   it('refuses filters that leave no host', () => {
-    expect(() => scanHosts(inventory, { ...all, tags: ['sql'] })).toThrow(new UsageError(`no host in ${inventory.path} matches the filters`));
+    expect(() => scanHosts(inventory, { ...all, tags: ['sql'] })).toThrow(new UsageError(`--tags: no host in ${inventory.path} has the tag "sql"`));
   });
 
   it('gives every host the --connect-timeout, overriding the inventory', () => {
