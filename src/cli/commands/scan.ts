@@ -4,7 +4,7 @@ import { exitCodeFor } from '../../policy/exit-code.js';
 import { applyWaivers } from '../../policy/waivers.js';
 import { writeReports } from '../../report/write-reports.js';
 import { runScan } from '../../runner/run-scan.js';
-import { listFlag } from '../durations.js';
+import { listFlag, pathFlag } from '../durations.js';
 import { loadInventoryOrUsage } from '../load-inventory.js';
 import { loadPackOrUsage } from '../load-pack.js';
 import { runOutputOptions } from '../run-output-options.js';
@@ -41,7 +41,6 @@ export interface ScanArgs extends RunFlags, OutputArgs {
   runId?: string;
   findingsExit: boolean;
   acceptNewHostKeys: boolean;
-  acceptNewHostKeys: boolean;
   quiet: boolean;
 }
 
@@ -65,7 +64,6 @@ export function scanOptions(y: Argv): Argv<ScanArgs> {
       .option('site', { type: 'string', describe: 'scan only the hosts of this inventory site (shards split the site); needs --run-id' })
       .option('run-id', { type: 'string', describe: 'the run id, shared by every shard of one run; a scan with the run id of an unfinished run continues it' })
       .option('accept-new-host-keys', { type: 'boolean', default: false, describe: 'ssh/ssh-exec: add the key of a host known_hosts does not list yet (first use); a changed key is still refused' })
-      .option('accept-new-host-keys', { type: 'boolean', default: false, describe: 'ssh/ssh-exec: add the key of a host known_hosts does not list yet (first use); a changed key is still refused' })
       .option('findings-exit', { type: 'boolean', default: true, describe: 'exit 1/4/5 for findings (--no-findings-exit: exit 0 once the record is complete, for a shard whose merge judges the run)' })
   ) as unknown as Argv<ScanArgs>;
 }
@@ -76,21 +74,23 @@ export function scanOptions(y: Argv): Argv<ScanArgs> {
  * history locked, before the first host is touched.
  */
 export async function scanCommand(args: ScanArgs): Promise<number> {
-  const outDir = path.resolve(args.outDir);
+  const outDir = path.resolve(pathFlag('out-dir', args.outDir, 'folder'));
   const source = scanSource(args, outDir);
   const resumed = source.resumed?.journal.header;
   const pack = loadPackOrUsage(source.packName);
   const settings = runSettings(args, pack, resumed?.parameters);
   const output = outputFlags(args, outDir);
+  // Checked with the other paths, before the history is opened: a bad --log writes nothing at all.
+  const logFile = args.log === undefined ? undefined : pathFlag('log', args.log, 'file');
   const inventory = await loadInventoryOrUsage(source.inventoryFile, pack, args.defaults);
   const selected = scanHosts(inventory, {
-    names: listFlag(args.host),
+    names: listFlag(args.host, 'host'),
     tags: settings.tags,
     connectTimeoutMs: settings.connectTimeoutMs,
     ...(resumed && { runHostNames: resumed.hostNames }),
   });
   // --shard/--site/--run-id: one slice of the fleet, its files named for it, recorded by `fleet-scan merge`.
-  const sharded = scanShard(args, { inventory, selected, hostPatterns: listFlag(args.host), settings, reports: output.reports });
+  const sharded = scanShard(args, { inventory, selected, hostPatterns: listFlag(args.host, 'host'), settings, reports: output.reports });
   const hosts = sharded?.hosts ?? selected;
   const plan = planScan({
     source: sharded?.retried ? { ...source, resumed: sharded.retried } : source,
@@ -105,7 +105,7 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
   const problems: string[] = [];
   let interrupt: Interrupt | undefined;
   try {
-    const log = openScanLog(args.log);
+    const log = openScanLog(logFile);
     log?.start({ runId: plan.runId, pack: pack.name, inventoryKey: inventory.key, hostCount: hosts.length });
     const secrets = await winrmSecrets(hosts);
     const progress = createProgress(hosts.length, progressMode(args.quiet));
@@ -115,7 +115,6 @@ export async function scanCommand(args: ScanArgs): Promise<number> {
       ...plan,
       signal: interrupt.signal,
       secrets,
-      hostKeys: args.acceptNewHostKeys ? 'accept-new' : 'strict',
       hostKeys: args.acceptNewHostKeys ? 'accept-new' : 'strict',
       onJournalError: (message) => problems.push(message),
       onHostDone: (r) => {
