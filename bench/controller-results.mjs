@@ -81,6 +81,19 @@ function goals(runs, blocks) {
   return out;
 }
 
+/** winrm against ssh-exec in each block (issue 13): the ratios of their controller CPU and memory per host. */
+function winrmAgainstSshExec(runs, blocks) {
+  const out = [];
+  for (const { n, c } of blocks) {
+    const w = controllerSummary(runs, 'winrm', n, c);
+    const e = controllerSummary(runs, 'ssh-exec', n, c);
+    if (!w.valid || !e.valid) continue;
+    const r = (key) => (median(w[key]) / median(e[key])).toFixed(2);
+    out.push(`- ${n} hosts, concurrency ${c}: \`winrm\` costs the controller ${r('cpuPerHost')} × the CPU per host of \`ssh-exec\` (${median(w.cpuPerHost).toFixed(4)} against ${median(e.cpuPerHost).toFixed(4)} CPU-s), ${r('rss')} × its peak RSS sum and ${r('pss')} × its PSS sum (${Math.round(median(w.pss))} against ${Math.round(median(e.pss))} MB).`);
+  }
+  return out;
+}
+
 /** What an admin sizing a controller asks, from the largest measured block of each transport. */
 function sizing(runs, blocks) {
   const out = [];
@@ -116,10 +129,9 @@ export function renderControllerResults(meta, runs) {
     'Reproduce: `npm run bench -- --only ' + (meta.section === 'winrm' ? 'winrm' : 'controller') + '` or, after `npm run build`: `' + meta.command + '`.',
     '',
     ...blocks.flatMap((b) => [table(runs, meta, b.n, b.c), '']),
-    '### Goals',
-    '',
-    ...goals(runs, blocks),
-    '',
+    ...(meta.section === 'winrm'
+      ? ['### winrm against ssh-exec', '', ...winrmAgainstSshExec(runs, blocks), '']
+      : ['### Goals', '', ...goals(runs, blocks), '', '### winrm against ssh-exec', '', ...winrmAgainstSshExec(runs, blocks), '']),
     '### Sizing a controller',
     '',
     ...sizing(runs, blocks),

@@ -1,7 +1,7 @@
 // Benchmark (not a test): fleet-scan against the floors of the transport and the hand-rolled pwsh
 // baselines, on one loopback lab, in one run, contenders alternated so machine drift hits all alike.
 //
-//   npm run bench                      (setup, build, lab-start, this, report-10k)
+//   npm run bench -- --only fleet      (setup, build, lab-start, this)
 //   python3 bench/subreaper.py node bench/fleet-bench.mjs [--sizes 10,50,100] [--rss-size 20] [--reps 3]
 //       [--concurrency 16] [--contenders id,...] [--out bench/out/fleet-bench.json] [--no-write]
 //   node bench/fleet-merge.mjs a.json b.json ...   (one report from several runs' raw files)

@@ -72,8 +72,9 @@ function verdicts(runs, ns, rssSize) {
     const par = get('baseline-parallel', n);
     for (const id of ['fleet-scan-ssh', 'fleet-scan-ssh-exec']) {
       const r = get(id, n).wall / base.wall;
-      out.push(`- ${n} hosts, ${id} wall ≤ 0.9 × hand-rolled (Session): ${f2(r)} × → ${mark(known(r, r <= 0.9))}` +
-        ` (against the Parallel variant: ${f2(get(id, n).wall / par.wall)} ×)`);
+      const parallel = ` (against the Parallel variant: ${f2(get(id, n).wall / par.wall)} ×)`;
+      if (Number.isFinite(r)) out.push(`- ${n} hosts, ${id} wall ≤ 0.9 × hand-rolled (Session): ${f2(r)} × → ${mark(r <= 0.9)}${parallel}`);
+      else out.push(`- ${n} hosts, ${id} wall against the hand-rolled Parallel variant: ${f2(get(id, n).wall / par.wall)} × (the Session variant not run)`);
     }
   }
   const floor = get('floor-pwsh', big);
@@ -87,11 +88,19 @@ function verdicts(runs, ns, rssSize) {
     for (const [what, key] of [['RSS sum', 'ctrlRss'], ['PSS sum', 'ctrlPss']]) {
       const growth = a[key] / b[key] - 1;
       if (!Number.isFinite(growth)) continue;
-      out.push(`- ${id} peak controller ${what}, ${big} vs ${rssSize} hosts (concurrency 16): ${Math.round(a[key])} vs ${Math.round(b[key])} MB, ${pct(growth)} → ${mark(growth <= 0.1)}; ` +
-        `≤ hand-rolled Session at ${big} hosts (${Math.round(base[key])} MB) → ${mark(known(base[key], a[key] <= base[key]))}`);
+      const session = Number.isFinite(base[key]) ? `; ≤ hand-rolled Session at ${big} hosts (${Math.round(base[key])} MB) → ${mark(a[key] <= base[key])}` : '';
+      out.push(`- ${id} peak controller ${what}, ${big} vs ${rssSize} hosts (concurrency 16): ${Math.round(a[key])} vs ${Math.round(b[key])} MB, ${pct(growth)} → ${mark(growth <= 0.1)}${session}`);
+    }
+  }
+  for (const n of ns) {
+    const ssh = get('fleet-scan-ssh', n).ctrlCpuPerHost;
+    const par = get('baseline-parallel', n).ctrlCpuPerHost;
+    if (Number.isFinite(ssh) && Number.isFinite(par)) {
+      out.push(`- ${n} hosts, fleet-scan-ssh controller CPU per host ≤ the ForEach-Object -Parallel script's: ${f2(ssh)} vs ${f2(par)} CPU-s (${f2(ssh / par)} ×) → ${mark(ssh <= par)}`);
     }
   }
   for (const id of ['fleet-scan-ssh', 'fleet-scan-ssh-exec', 'baseline-session', 'baseline-parallel']) {
+    if (get(id, big).valid === 0 || get(id, big).runs === 0) continue;
     const beyond = get(id, big).remoteCpuPerHost - floor.remoteCpuPerHost;
     out.push(`- ${id}, ${big} hosts: remote CPU beyond the pwsh start ${f2(beyond)} CPU-s per host (target < 1 for the MARS pack) → ${mark(known(beyond, beyond < 1))}`);
   }

@@ -1,6 +1,6 @@
 // Bench: what the controller's pwsh worker loop costs (src/runner/worker/server.ps1): while requests wait,
-// and per request. Same loop, same run, with the runtime settings the worker gets and without the one
-// that turns profile-guided re-compiling off (DOTNET_TieredPGO=0), alternated.
+// and per request. Same loop, same run, with the runtime's defaults (as the worker runs) and with
+// profile-guided re-compiling off (DOTNET_TieredPGO=0), alternated.
 // Run after `npm run build`:  node bench/worker-loop.mjs [rounds=2] [--no-write]; writes its block of bench/RESULTS.md
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -64,8 +64,8 @@ const md = [
   '',
   '| worker runtime | idle 5 s, CPU-s | 16 requests sleeping 10 s, CPU-s | CPU-ms per request (warm, 16 at a time) |',
   '| --- | ---: | ---: | ---: |',
-  row('0', 'as the worker runs (`DOTNET_TieredPGO=0`)'),
-  row('1', 'with profile-guided re-compiling (.NET default)'),
+  row('1', 'as the worker runs (.NET defaults)'),
+  row('0', 'without profile-guided re-compiling (`DOTNET_TieredPGO=0`)'),
   '',
   'Reproduce: `npm run bench -- --only controller` or, after `npm run build`: `node bench/worker-loop.mjs ' + rounds + '`.',
   '',

@@ -199,9 +199,6 @@ export class PwshHost extends EventEmitter {
       FLEET_SCAN_PWSH_EXE: this.options.pwsh,
       // The worker's heap otherwise settles a third higher while sessions come and go (bench/RESULTS.md).
       DOTNET_GCConserveMemory: this.options.env.DOTNET_GCConserveMemory ?? '9',
-      // The worker lives one run: profile-guided re-compiling costs it more CPU than it ever gives back
-      // (about a fifth of the loop's CPU per request, bench/worker-loop.mjs).
-      DOTNET_TieredPGO: this.options.env.DOTNET_TieredPGO ?? '0',
     };
     // NODE_POWERSHELL would override the executable we pass; hide it while the library reads it.
     const saved = process.env.NODE_POWERSHELL;

@@ -6,7 +6,7 @@ import type ExcelJS from 'exceljs';
 import type { CheckMetadata } from '../../record/check-metadata.js';
 import type { CheckOutcome } from '../../record/check-result.js';
 import type { HostResult, RunRecord } from '../../record/run-record.js';
-import { wrappedRowHeight, writeHeader, writeRow, type Value } from './sheet-kit.js';
+import { rowPacer, wrappedRowHeight, writeHeader, writeRow, type Value } from './sheet-kit.js';
 import { addTableSheet, finishTableSheet } from './table-sheet.js';
 import { LINK_FONT, STATUS_COLORS, TOP, WRAP, solidFill } from './styles.js';
 
@@ -53,7 +53,7 @@ function sortFindings(findings: Finding[]): Finding[] {
 }
 
 /** `findings` default to the record's own; a streamed run passes them (collectFindingsFrom). */
-export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord, findings: Finding[] = collectFindings(record)): void {
+export async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord, findings: Finding[] = collectFindings(record)): Promise<void> {
   const catalogue = new Map<string, CheckMetadata>(record.checks.map((c) => [c.id, c]));
   const ws = addTableSheet(wb, FINDINGS_SHEET, record, { freezeColumns: 1 });
   // Narrow enough that twelve columns print one landscape page wide; long text wraps instead.
@@ -73,7 +73,9 @@ export function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, recor
   );
 
   let lastRow = 1;
+  const pace = rowPacer();
   for (const { host, outcome } of findings) {
+    await pace();
     const check = catalogue.get(outcome.id);
     const evidence = outcome.reason && outcome.status === 'error' ? [outcome.reason, ...outcome.evidence] : outcome.evidence;
     const values: Value[] = [

@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { RunRecord } from '../../record/run-record.js';
 import { outcomeIndex } from '../summarize.js';
-import { columnLetter, writeRow } from './sheet-kit.js';
+import { columnLetter, rowPacer, writeRow } from './sheet-kit.js';
 import { addTableSheet, finishTableSheet } from './table-sheet.js';
 import { HEADER_STYLE, STATUS_COLORS, solidFill } from './styles.js';
 
@@ -33,7 +33,7 @@ function statusRules(words: string[]): ExcelJS.ConditionalFormattingRule[] {
   })) as ExcelJS.ConditionalFormattingRule[];
 }
 
-export function writeHostsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): void {
+export async function writeHostsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: RunRecord): Promise<void> {
   const checkIds = record.checks.map((c) => c.id);
   const matrixEnd = HOST_COLUMNS.length + checkIds.length;
   const width = matrixEnd + HOST_DETAIL_COLUMNS.length;
@@ -51,7 +51,9 @@ export function writeHostsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, record: 
   });
 
   const rowStyles = [...HOST_COLUMNS.map(() => undefined), ...checkIds.map(() => STATUS_STYLE)];
+  const pace = rowPacer();
   for (const host of record.hosts) {
+    await pace();
     const outcomes = outcomeIndex(host);
     let failed = 0;
     let warned = 0;

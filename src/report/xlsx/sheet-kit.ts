@@ -82,3 +82,13 @@ export function wrappedRowHeight(cells: [text: string, width: number][]): number
   }
   return lines === 1 ? undefined : Math.min(MAX_ROW_POINTS, lines * LINE_POINTS);
 }
+
+/**
+ * Lets the zip writer take what the rows wrote so far, once every `every` rows: exceljs hands a sheet's
+ * XML to the zip only when the event loop turns, so a loop that never yields holds the whole sheet in
+ * memory (100,000 hosts: hundreds of MB).
+ */
+export function rowPacer(every = 500): () => Promise<void> {
+  let rows = 0;
+  return () => (++rows % every === 0 ? new Promise((resolve) => setImmediate(resolve)) : Promise.resolve());
+}

@@ -41,8 +41,8 @@ export async function writeWorkbookStream(stream: RunStream, file: string): Prom
     wb.created = new Date(record.finishedAt);
     writeSummarySheet(wb, record, summarizeRun(record));
     if (record.trend && record.trend.length > 0) writeTrendSheet(wb, record);
-    writeHostsSheet(wb, record);
-    writeFindingsSheet(wb, record, findings);
+    await writeHostsSheet(wb, record);
+    await writeFindingsSheet(wb, record, findings);
     writeUnreachableSheet(wb, record);
     writeChangesSheet(wb, record);
     if (record.waivers.length > 0) writeWaiversSheet(wb, record);
