@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, utcText, wrappedRowHeight, writeRow } from '../../../src/report/xlsx/sheet-kit.js';
+import { columnLetter, utcText, wrappedRowHeight, writeRow, rowPacer } from '../../../src/report/xlsx/sheet-kit.js';
 import { writeStreamingWorkbook } from '../../helpers/workbook.js';
 
 describe('columnLetter', () => {
@@ -52,5 +52,23 @@ describe('writeRow', () => {
     } finally {
       scratch.cleanup();
     }
+  });
+});
+
+describe('rowPacer', () => {
+  it('lets the event loop turn once every so many rows and not in between', async () => {
+    const pace = rowPacer(3);
+    let turned = 0;
+    const count = async () => {
+      const before = turned;
+      setImmediate(() => turned++);
+      await pace();
+      const yielded = turned > before;
+      await new Promise((r) => setImmediate(r));
+      return yielded;
+    };
+    const results: boolean[] = [];
+    for (let i = 0; i < 6; i++) results.push(await count());
+    expect(results).toEqual([false, false, true, false, false, true]);
   });
 });
