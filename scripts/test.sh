@@ -1,36 +1,48 @@
 #!/usr/bin/env bash
-# Sets up (installs what is missing), then runs every test: vitest (TypeScript) and Pester (PowerShell).
-# Prints one closing line "Total: N passed, N failed" summing both, and exits non-zero on any failure.
+# Sets up (installs what is missing), then runs every test: the type check, vitest on Node 20 (the machine's)
+# and again on Node 24 (the current LTS, .tools/node24 from setup step 9, with its own better-sqlite3 build),
+# and Pester (PowerShell; it does not run on Node, so once). Prints one closing line "Total: N passed, N failed"
+# summing them all, and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "setup failed"; exit 1; }
 mkdir -p test-results
-rm -f test-results/vitest.json test-results/pester.xml
+rm -f test-results/vitest.json test-results/vitest-node24.json test-results/pester.xml
+node24=$PWD/.tools/node24/bin
 
 echo "== type check (src and tests)"
 npx tsc -p tsconfig.test.json --noEmit
 typecheck=$?
 
-echo "== vitest"
+echo "== vitest on Node $(node --version)"
 npx vitest run
 vitest=$?
+
+# Everything a test starts by name (node, the CLI, bench scripts) is Node 24 too: it comes first on PATH.
+echo "== vitest on Node $("$node24/node" --version)"
+PATH="$node24:$PATH" "$node24/node" node_modules/vitest/vitest.mjs run --outputFile.json=test-results/vitest-node24.json
+vitest24=$?
 
 echo "== pester"
 bash scripts/pester.sh | tee test-results/pester.out
 pester=${PIPESTATUS[0]}
 
-read -r vp vf < <(node -e '
-  try {
-    const r = require("./test-results/vitest.json");
-    // A file that fails to load has no test results of its own: count it as one failure.
-    const broken = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
-    console.log(r.numPassedTests, r.numFailedTests + broken);
-  }
-  catch { console.log(0, 1); }')
+# passed and failed of one vitest JSON report; a file that fails to load has no results of its own: one failure.
+counts() {
+  node -e '
+    try {
+      const r = require(process.argv[1]);
+      const broken = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+      console.log(r.numPassedTests, r.numFailedTests + broken);
+    }
+    catch { console.log(0, 1); }' "$PWD/$1"
+}
+read -r vp vf < <(counts test-results/vitest.json)
+read -r wp wf < <(counts test-results/vitest-node24.json)
 read -r pp pf < <(sed -n 's/^Pester: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' test-results/pester.out | tail -n 1)
 pp=${pp:-0}; pf=${pf:-1}
 [ "$typecheck" -ne 0 ] && pf=$((pf + 1)) && echo "type check failed"
 echo
-echo "vitest: $vp passed, $vf failed; pester: $pp passed, $pf failed"
-echo "Total: $((vp + pp)) passed, $((vf + pf)) failed"
-[ "$vitest" -eq 0 ] && [ "$pester" -eq 0 ] && [ "$typecheck" -eq 0 ] && [ "$((vf + pf))" -eq 0 ]
+echo "vitest (Node 20): $vp passed, $vf failed; vitest (Node 24): $wp passed, $wf failed; pester: $pp passed, $pf failed"
+echo "Total: $((vp + wp + pp)) passed, $((vf + wf + pf)) failed"
+[ "$vitest" -eq 0 ] && [ "$vitest24" -eq 0 ] && [ "$pester" -eq 0 ] && [ "$typecheck" -eq 0 ] && [ "$((vf + wf + pf))" -eq 0 ]
