@@ -9,7 +9,8 @@ import { runCli } from '../helpers/run-cli.js';
 const root = mkdtempSync(path.join(tmpdir(), 'fs-cli-lab-'));
 const states = path.join(root, 'states');
 mkdirSync(states);
-writeFileSync(path.join(states, '01-win01-healthy.json'), JSON.stringify({ id: 'win01', inventory: { cloud: 'public' } }));
+const os = { version: '10.0.20348', caption: 'Windows Server 2022', productType: 3, osArchitecture: '64-bit' };
+writeFileSync(path.join(states, '01-win01-healthy.json'), JSON.stringify({ description: 'win01, healthy', os, inventory: { cloud: 'public' } }));
 const dir = path.join(root, 'lab');
 
 afterAll(async () => {
