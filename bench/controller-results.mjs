@@ -101,14 +101,17 @@ function sizing(runs, blocks) {
     const mine = blocks.filter((b) => controllerSummary(runs, id, b.n, b.c).valid);
     if (mine.length === 0) continue;
     const cpu = median(mine.flatMap((b) => controllerSummary(runs, id, b.n, b.c).cpuPerHost));
+    // Memory per concurrent host from one fleet size measured at two concurrencies (the smallest such size).
+    const sizesAt = (n) => new Set(mine.filter((b) => b.n === n).map((b) => b.c)).size;
+    const n0 = Math.min(...mine.map((b) => b.n).filter((n) => sizesAt(n) >= 2));
     const byC = new Map();
-    for (const b of mine) byC.set(b.c, [...(byC.get(b.c) ?? []), ...controllerSummary(runs, id, b.n, b.c).pss]);
+    for (const b of mine.filter((x) => x.n === n0)) byC.set(b.c, controllerSummary(runs, id, b.n, b.c).pss);
     const cs = [...byC.keys()].sort((a, b) => a - b);
     let perSlot = '';
     if (cs.length >= 2) {
       const lo = median(byC.get(cs[0]));
       const hi = median(byC.get(cs.at(-1)));
-      perSlot = `, about ${((hi - lo) / (cs.at(-1) - cs[0])).toFixed(1)} MB PSS per concurrent host (concurrency ${cs[0]} → ${cs.at(-1)}: ${Math.round(lo)} → ${Math.round(hi)} MB)`;
+      perSlot = `, about ${((hi - lo) / (cs.at(-1) - cs[0])).toFixed(1)} MB PSS per concurrent host (${n0} hosts at concurrency ${cs[0]} → ${cs.at(-1)}: ${Math.round(lo)} → ${Math.round(hi)} MB)`;
     }
     out.push(`- \`${id}\`: ${cpu.toFixed(4)} controller CPU-s per host, so one core scans about ${Math.round(60 / cpu).toLocaleString('en-US')} hosts per minute when the network and the targets keep up${perSlot}.`);
   }
