@@ -1,7 +1,7 @@
 function Get-FsCloudEndpoint {
     <#
     .SYNOPSIS
-        The concrete hosts that sample each documented MARS endpoint of a cloud (mars-checks.md section 5).
+        The concrete hosts that sample each documented MARS endpoint of a cloud (docs/checks.md, mars-net-endpoints).
     .DESCRIPTION
         Returns one hashtable per row: host, port, role (entra, backup, storage, general, entra-global),
         severity if unreachable (fail, warn, info) and skip (why the row cannot be probed, or $null).

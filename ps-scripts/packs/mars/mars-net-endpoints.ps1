@@ -2,7 +2,7 @@
 .SYNOPSIS
     mars-net-endpoints: Entra ID, Azure Backup and Storage endpoints of the host's cloud are reachable on 443.
 .DESCRIPTION
-    Probes the concrete hosts of section 5 of mars-checks.md for the host's cloud, all at once (one timeout
+    Probes the concrete hosts docs/checks.md lists for the host's cloud, all at once (one timeout
     per step), directly or through the declared/SYSTEM proxy (hosts on its bypass list go direct). Direct:
     DNS (every address tried in order), TCP 443, TLS 1.2 with certificate validation; through a proxy the
     tunnel must open (CONNECT 200) before TLS is judged. Fails when a fail-rated host is unreachable, warns
