@@ -29,10 +29,10 @@ const payload = Buffer.from(JSON.stringify({
 })).toString('base64');
 const ids = run.map((r) => r.id);
 const BUNDLES = {
-  'staged-all': { label: 'lab host, every check of the pack (what `scan` sends today)', text: buildBundle('mars', { staged: true }) },
-  'staged-plan': { label: 'lab host, only the checks of its plan and the helpers they use', text: buildBundle('mars', { staged: true, checks: ids }) },
+  'staged-all': { label: 'lab host, every check of the pack (what `scan` sent before plan-only bundles)', text: buildBundle('mars', { staged: true }) },
+  'staged-plan': { label: 'lab host, only the checks of its plan and the helpers they use (what `scan` sends)', text: buildBundle('mars', { staged: true, checks: ids }) },
   'real-all': { label: 'real host, every check of the pack', text: buildBundle('mars', { staged: false }) },
-  'real-plan': { label: 'real host, only the checks of its plan and the helpers they use', text: buildBundle('mars', { staged: false, checks: ids }) },
+  'real-plan': { label: 'real host, only the checks of its plan and the helpers they use (what `scan` sends)', text: buildBundle('mars', { staged: false, checks: ids }) },
 };
 const dir = mkdtempSync(path.join(tmpdir(), 'fleet-scan-pack-cost-'));
 for (const [id, b] of Object.entries(BUNDLES)) {

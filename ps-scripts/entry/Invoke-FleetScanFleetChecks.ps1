@@ -3,9 +3,10 @@ function Invoke-FleetScanFleetChecks {
     .SYNOPSIS
         Controller-side entry point for fleet checks: runs each listed kind 'fleet' check over the hosts listed with it.
     .DESCRIPTION
-        Payload (base64 of UTF-8 JSON): marker, pack, checks [ { id, hosts [ { name, cloud, status, vars,
-        facts } ] } ]. The controller already chose the hosts each check applies to. Pack var defaults fill
-        the hosts' vars. Writes one line "<marker> fleet <base64 json>" with { schema:
+        Payload (base64 of UTF-8 JSON): marker, pack, hosts [ { name, cloud, status, vars, facts } ], checks
+        [ { id, hosts [ index into hosts ] } ]. The controller already chose the hosts each check applies to,
+        and sent each host once with only the vars the fleet checks require or read, pack defaults filled
+        in. Writes one line "<marker> fleet <base64 json>" with { schema:
         'fleet-scan/fleet-report@1', pack, packVersion, startedUtc, finishedUtc, results: [ { host, id,
         status, ... } ] }: one result per listed host per check, in list order. An id the pack has no fleet
         check for, or a check that throws, gives each of its hosts an error.
@@ -22,20 +23,26 @@ function Invoke-FleetScanFleetChecks {
     $pack = $loaded['Pack']
     $registry = $loaded['Registry']
     if ($payload['checks'] -isnot [System.Collections.IList]) { throw 'payload has no checks list' }
-    $defaults = @{}
-    foreach ($name in $pack['vars'].Keys) { if ($null -ne $pack['vars'][$name]['default']) { $defaults[$name] = $pack['vars'][$name]['default'] } }
-    $out = @()
+    if ($payload['hosts'] -isnot [System.Collections.IList]) { throw 'payload has no hosts list' }
+    # Each host once, in the shape every fleet check reads; the checks list them by index.
+    $fleet = @(foreach ($h in $payload['hosts']) {
+        if ($h -isnot [System.Collections.IDictionary]) { $h = @{} }
+        $vars = $h['vars']
+        if ($vars -isnot [System.Collections.IDictionary]) { $vars = @{} }
+        $facts = $h['facts']
+        if ($facts -isnot [System.Collections.IDictionary]) { $facts = @{} }
+        @{ name = [string]$h['name']; cloud = [string]$h['cloud']; status = [string]$h['status']; vars = $vars; facts = $facts }
+    })
+    # A list, not +=: one result per host per check, and += copies the whole array each time.
+    $out = New-Object System.Collections.Generic.List[object]
     $index = 0
     foreach ($check in $payload['checks']) {
         if ($check -isnot [System.Collections.IDictionary] -or -not [string]$check['id']) { throw ('payload checks[' + $index + '] has no id') }
         $index++
         $id = [string]$check['id']
-        $hosts = @(foreach ($h in @($check['hosts'] | Where-Object { $null -ne $_ })) {
-            $vars = @{} + $defaults
-            if ($h['vars'] -is [System.Collections.IDictionary]) { foreach ($k in $h['vars'].Keys) { if ($null -ne $h['vars'][$k]) { $vars[$k] = $h['vars'][$k] } } }
-            $facts = $h['facts']
-            if ($facts -isnot [System.Collections.IDictionary]) { $facts = @{} }
-            @{ name = [string]$h['name']; cloud = [string]$h['cloud']; status = [string]$h['status']; vars = $vars; facts = $facts }
+        $hosts = @(foreach ($at in @($check['hosts'])) {
+            if ((($at -isnot [long]) -and ($at -isnot [int])) -or $at -lt 0 -or $at -ge $fleet.Count) { throw ('payload checks[' + ($index - 1) + '] lists host ' + $at + ', which is not in the hosts list') }
+            $fleet[$at]
         })
         if ($hosts.Count -eq 0) { continue }
         $clock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -51,7 +58,7 @@ function Invoke-FleetScanFleetChecks {
             elseif ($table -is [System.Collections.IDictionary]) { $result = $table[$h['name']] }
             $r = Complete-FsCheckResult -Id $id -Result $result -Ms $clock.ElapsedMilliseconds
             $r.Insert(0, 'host', $h['name'])
-            $out += $r
+            $out.Add($r)
         }
     }
     $document = [ordered]@{

@@ -26,7 +26,8 @@ function New-FsCheckResult {
     $result = [ordered]@{
         status   = $Status
         summary  = ($Summary -replace '\s*[\r\n]+\s*', ' ')
-        evidence = @($Evidence | Where-Object { -not [string]::IsNullOrEmpty($_) })
+        # A loop, not Where-Object: a fleet check builds one result per host, and a pipeline per call adds up.
+        evidence = @(foreach ($line in $Evidence) { if (-not [string]::IsNullOrEmpty($line)) { $line } })
     }
     if ($Reason) { $result['reason'] = ($Reason -replace '\s*[\r\n]+\s*', ' ') }
     if ($null -ne $Facts) { $result['facts'] = $Facts }

@@ -114,6 +114,9 @@ export function loadPack(name: string, options: PackOptions = {}): Pack {
     for (const v of meta.requires) {
       if (!(v in manifest.vars)) throw new PackError(`${relative}: requires var "${v}", which pack.json does not declare`);
     }
+    for (const v of meta.reads ?? []) {
+      if (!(v in manifest.vars)) throw new PackError(`${relative}: reads var "${v}", which pack.json does not declare`);
+    }
     return meta;
   });
   const pack: Pack = { name: manifest.name, version: manifest.version, title: manifest.title, vars: manifest.vars, checks };

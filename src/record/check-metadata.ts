@@ -19,5 +19,7 @@ export const checkMetadataSchema = z.strictObject({
   source: z.url(),
   tags: z.array(z.string()),
   requires: z.array(z.string()).default([]),
+  /** Vars a fleet check reads besides `requires`: the controller sends the fleet checks only these of each host. */
+  reads: z.array(z.string()).optional(),
 });
 export type CheckMetadata = z.infer<typeof checkMetadataSchema>;

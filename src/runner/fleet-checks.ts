@@ -1,5 +1,6 @@
 import { skippedOutcome, whyNotApplicable } from '../checks/plan.js';
 import type { Pack } from '../checks/catalog.js';
+import type { CheckMetadata } from '../record/check-metadata.js';
 import type { CheckOutcome } from '../record/check-result.js';
 import { fleetReportSchema } from '../record/fleet-report.js';
 import type { HostResult } from '../record/run-record.js';
@@ -36,23 +37,18 @@ export async function runFleetChecks(options: FleetCheckOptions): Promise<void> 
   if (checkIds.length === 0) return;
   const byName = new Map(hosts.map((h) => [h.name, h]));
   const skipped = new Map<string, CheckOutcome>();
-  const checks = checkIds.map((id) => {
-    const meta = pack.checks.find((c) => c.id === id)!;
+  const metas = checkIds.map((id) => pack.checks.find((c) => c.id === id)!);
+  const fleet = new FleetPayloadHosts(pack, metas, byName);
+  const checks = metas.map((meta) => {
     const eligible = results.filter((r) => {
       const host = byName.get(r.name);
       const why = host ? whyNotApplicable(pack, meta, host) : 'not in the inventory';
-      if (why) skipped.set(`${r.name}\0${id}`, skippedOutcome(id, why));
+      if (why) skipped.set(`${r.name}\0${meta.id}`, skippedOutcome(meta.id, why));
       return !why;
     });
-    return {
-      id,
-      hosts: eligible.map((r) => ({
-        name: r.name, cloud: r.cloud, status: r.status, vars: byName.get(r.name)?.vars ?? {},
-        facts: r.computerName ? { computerName: r.computerName } : {},
-      })),
-    };
+    return { id: meta.id, hosts: eligible.map((r) => fleet.indexOf(r)) };
   });
-  const ran = await runInWorker(options, checks.filter((c) => c.hosts.length > 0));
+  const ran = await runInWorker(options, fleet.hosts, checks.filter((c) => c.hosts.length > 0));
   for (const result of results) {
     for (const id of checkIds) {
       const outcome = skipped.get(`${result.name}\0${id}`) ?? ran.outcomes.get(`${result.name}\0${id}`) ?? missing(id, ran.failure);
@@ -66,7 +62,46 @@ interface Ran {
   failure?: { termination: Termination; text: string };
 }
 
-async function runInWorker(options: FleetCheckOptions, checks: Array<{ id: string; hosts: unknown[] }>): Promise<Ran> {
+/** One payload entry for a host, as the fleet checks read it. */
+interface FleetHost {
+  name: string;
+  cloud: string;
+  status: HostResult['status'];
+  vars: Record<string, unknown>;
+  facts: { computerName?: string };
+}
+
+/**
+ * The hosts of the fleet payload, each once however many checks list it, with only the vars the fleet
+ * checks require or read, pack defaults filled in here: what 10,000 hosts cost the pwsh worker to decode
+ * is then a few values each, not every var of the inventory.
+ */
+class FleetPayloadHosts {
+  readonly hosts: FleetHost[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly wanted: string[];
+
+  constructor(private readonly pack: Pack, metas: CheckMetadata[], private readonly byName: Map<string, ResolvedHost>) {
+    this.wanted = [...new Set(metas.flatMap((m) => [...m.requires, ...(m.reads ?? [])]))];
+  }
+
+  indexOf(result: HostResult): number {
+    let at = this.index.get(result.name);
+    if (at === undefined) {
+      const given = this.byName.get(result.name)?.vars ?? {};
+      const vars: Record<string, unknown> = {};
+      for (const name of this.wanted) {
+        const value = given[name] ?? this.pack.vars[name]?.default;
+        if (value !== undefined && value !== null) vars[name] = value;
+      }
+      at = this.hosts.push({ name: result.name, cloud: result.cloud, status: result.status, vars, facts: result.computerName ? { computerName: result.computerName } : {} }) - 1;
+      this.index.set(result.name, at);
+    }
+    return at;
+  }
+}
+
+async function runInWorker(options: FleetCheckOptions, hosts: FleetHost[], checks: Array<{ id: string; hosts: number[] }>): Promise<Ran> {
   const outcomes = new Map<string, CheckOutcome>();
   if (checks.length === 0) return { outcomes };
   const { worker } = options;
@@ -78,7 +113,7 @@ async function runInWorker(options: FleetCheckOptions, checks: Array<{ id: strin
   const marker = newMarker();
   try {
     worker.setBlob(options.bundle.key, options.bundle.text);
-    const payload = { marker, pack: options.pack.name, checks };
+    const payload = { marker, pack: options.pack.name, hosts, checks };
     const reply = await worker.run(workerScript('run-fleet-checks.ps1'), {
       params: { Payload: Buffer.from(JSON.stringify(payload)).toString('base64') },
       blobParams: { Bundle: options.bundle.key },

@@ -1,7 +1,8 @@
 import type { Pack } from '../checks/catalog.js';
 import type { ResolvedHost } from '../inventory/schema.js';
 import type { RunRecord } from '../record/run-record.js';
-import { judgeFleet, packBundles } from './run-scan.js';
+import { packBundles } from './pack-bundles.js';
+import { judgeFleet } from './run-scan.js';
 import { TransportSet } from './transport-set.js';
 
 export interface JudgeMergedFleetOptions {
@@ -25,7 +26,7 @@ export async function judgeMergedFleet(record: RunRecord, options: JudgeMergedFl
   try {
     await judgeFleet({
       worker: transports.pwsh(),
-      bundle: packBundles(options.pack.name).real,
+      bundle: packBundles(options.pack.name)(false, checkIds),
       pack: options.pack,
       checkIds,
       hosts: options.fleet,

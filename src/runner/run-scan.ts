@@ -1,12 +1,11 @@
 import { hostname, userInfo } from 'node:os';
-import { buildBundle } from '../checks/bundle.js';
 import type { Pack } from '../checks/catalog.js';
 import { runFleetChecks, type FleetCheckOptions } from './fleet-checks.js';
 import type { Inventory, ResolvedHost } from '../inventory/schema.js';
 import { Journal } from './journal.js';
 import { RUN_RECORD_SCHEMA, type HostResult, type RunRecord } from '../record/run-record.js';
 import { scanFleet } from './scan-fleet.js';
-import type { HostScanPlan } from './scan-host.js';
+import { packBundles } from './pack-bundles.js';
 import type { HostKeyPolicy } from './ssh-options.js';
 import { TransportSet } from './transport-set.js';
 import { toolVersion } from './tool-version.js';
@@ -44,14 +43,6 @@ export function checkBudgetFor(deadlineMs: number): number {
   return Math.min(30_000, Math.max(5_000, Math.floor(deadlineMs / 3)));
 }
 
-/** A pack's two bundles: for real hosts, and with the staged probe library for lab hosts. */
-export function packBundles(pack: string): HostScanPlan['bundles'] {
-  return {
-    real: { key: `bundle:${pack}`, text: buildBundle(pack, { staged: false }) },
-    staged: { key: `bundle:${pack}:staged`, text: buildBundle(pack, { staged: true }) },
-  };
-}
-
 /** Scans the fleet and returns the run record (waivers and changes are applied by the caller). */
 export async function runScan(options: RunScanOptions): Promise<RunRecord> {
   const startedAt = options.startedAt ?? new Date();
@@ -59,7 +50,7 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
   const checks = options.pack.checks.filter((c) => !selected || selected.has(c.id));
   const hostCheckIds = checks.filter((c) => c.kind === 'host').map((c) => c.id);
   const fleetCheckIds = checks.filter((c) => c.kind === 'fleet').map((c) => c.id);
-  const bundles = packBundles(options.pack.name);
+  const bundleFor = packBundles(options.pack.name);
   const transports = new TransportSet(options.env, options.secrets, { hostKeys: options.hostKeys ?? 'strict' });
   const parameters = {
     concurrency: options.concurrency,
@@ -97,12 +88,12 @@ export async function runScan(options: RunScanOptions): Promise<RunRecord> {
         checkIds: hostCheckIds,
         deadlineMs: options.deadlineMs,
         checkBudgetMs: checkBudgetFor(options.deadlineMs),
-        bundles,
+        bundleFor,
       },
     });
     await judgeFleet({
       worker: transports.pwsh(),
-      bundle: bundles.real,
+      bundle: bundleFor(false, fleetCheckIds),
       pack: options.pack,
       checkIds: fleetCheckIds,
       hosts: options.hosts,

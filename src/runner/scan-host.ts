@@ -8,7 +8,8 @@ import { oneLine } from '../record/one-line.js';
 import { newMarker } from './frames.js';
 import { HostOutputReader, type ParsedHostOutput } from './host-output.js';
 import { Stop } from './stop/stop.js';
-import { FORCE_AFTER_MS, type Bundle, type Transport } from './transports/transport.js';
+import type { BundleFor } from './pack-bundles.js';
+import { FORCE_AFTER_MS, type Transport } from './transports/transport.js';
 
 export interface HostScanPlan {
   pack: Pack;
@@ -16,8 +17,8 @@ export interface HostScanPlan {
   checkIds: string[];
   deadlineMs: number;
   checkBudgetMs: number;
-  /** The bundle for real hosts, and the one with the staged probe library for lab hosts. */
-  bundles: { real: Bundle; staged: Bundle };
+  /** The bundle of the checks a host runs; the staged probe library's for a lab host. */
+  bundleFor: BundleFor;
   signal: AbortSignal;
   now?: () => Date;
 }
@@ -74,7 +75,7 @@ async function scanOnce(host: ResolvedHost, transport: Transport, plan: HostScan
   if (run.run.length > 0) {
     await transport.scan({
       host,
-      bundle: host.lab ? plan.bundles.staged : plan.bundles.real,
+      bundle: plan.bundleFor(host.lab, run.run.map((r) => r.id)),
       payload: (sentAt) => buildPayload(host, plan, run, marker, controllerUtc, sentAt),
       stop,
       reached: () => reader.reached,

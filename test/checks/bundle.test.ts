@@ -103,7 +103,7 @@ describe('buildBundle', () => {
 
   it('runs the listed fleet checks over their hosts and returns a valid fleet report', async () => {
     const hosts = ['fs01', 'fs02'].map((name) => ({ name, cloud: 'public', status: 'ok', vars: { vaultName: 'rsv-files' }, facts: { computerName: 'FS01' } }));
-    const payload = { marker, pack: 'mars', checks: [{ id: 'mars-fleet-duplicate-names', hosts }] };
+    const payload = { marker, pack: 'mars', hosts, checks: [{ id: 'mars-fleet-duplicate-names', hosts: [0, 1] }] };
     const lines = await pwshLines('real', `Invoke-FleetScanFleetChecks -PayloadBase64 '${b64(payload)}'`);
     expect(lines).toHaveLength(1);
     const { kind, body } = decode(lines[0]!);

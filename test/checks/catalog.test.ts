@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadPack, listPacks, checkFunctionName, PackError } from '../../src/checks/catalog.js';
+import { loadPack, listPacks, checkFunctionName, PackError, DEFAULT_ROOT } from '../../src/checks/catalog.js';
 import { checkMetadataSchema } from '../../src/record/check-metadata.js';
 
 // The MARS pack's checks in the order pack.json runs them: the fact probe, then checks 1..30.
@@ -106,8 +106,26 @@ describe('loadPack errors', () => {
     );
   });
 
+  it('rejects a var a check reads that pack.json does not declare', () => {
+    const meta = JSON.stringify({ ...JSON.parse(goodMeta), reads: ['vaultSize'] });
+    expect((loadError({ 'bad-check.ps1': checkFile(meta) }) as Error).message).toBe('ps-scripts/packs/bad/bad-check.ps1: reads var "vaultSize", which pack.json does not declare');
+  });
+
   it('rejects an unknown pack by name', () => {
     expect(() => loadPack('no-such-pack')).toThrow('ps-scripts/packs/no-such-pack/pack.json: no such pack "no-such-pack"');
+  });
+});
+
+describe('fleet checks of mars', () => {
+  // The controller sends a fleet check only the vars it requires or reads: one it reads but does not declare would be unset.
+  it('declare every var their code reads in requires or reads', () => {
+    const pack = loadPack('mars');
+    for (const check of pack.checks.filter((c) => c.kind === 'fleet')) {
+      const code = readFileSync(path.join(DEFAULT_ROOT, 'ps-scripts', 'packs', 'mars', `${check.id}.ps1`), 'utf8');
+      const used = [...new Set([...code.matchAll(/\['vars'\]\['([A-Za-z0-9]+)'\]/g)].map((m) => m[1]!))];
+      expect(used.length, check.id).toBeGreaterThan(0);
+      for (const name of used) expect([...check.requires, ...(check.reads ?? [])], `${check.id} reads ${name}`).toContain(name);
+    }
   });
 });
 

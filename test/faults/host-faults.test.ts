@@ -11,7 +11,7 @@ import type { ResolvedHost } from '../../src/inventory/schema.js';
 import { listenAndHold, type HoldOpenListener } from '../../src/lab/hold-open-listener.js';
 import { startFleet, type Lab } from '../../src/lab/index.js';
 import { PwshHost } from '../../src/runner/pwsh-host.js';
-import { packBundles } from '../../src/runner/run-scan.js';
+import { packBundles } from '../../src/runner/pack-bundles.js';
 import { scanHost } from '../../src/runner/scan-host.js';
 import { WorkerTransport } from '../../src/runner/transports/worker-transport.js';
 import { PWSH } from '../helpers/pwsh.js';
@@ -162,7 +162,7 @@ describe('a remoting session that writes without end', () => {
     const pack = loadPack('mars');
     const checkIds = pack.checks.filter((c) => c.kind === 'host').slice(0, 3).map((c) => c.id);
     const result = await scanHost(host, new WorkerTransport(worker, { script: FLOODS_IN_SESSION, params: () => ({}) }), {
-      pack, checkIds, deadlineMs: 90_000, checkBudgetMs: 20_000, bundles: packBundles('mars'), signal: new AbortController().signal,
+      pack, checkIds, deadlineMs: 90_000, checkBudgetMs: 20_000, bundleFor: packBundles('mars'), signal: new AbortController().signal,
     });
     expectFault(result, 'error', 'output-cap', new RegExp(`^output exceeded the cap of ${CAP} bytes$`));
     expectFirstCheckKept(result, checkIds);

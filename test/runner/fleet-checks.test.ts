@@ -6,7 +6,7 @@ import type { ResolvedHost } from '../../src/inventory/schema.js';
 import type { HostResult } from '../../src/record/run-record.js';
 import { runFleetChecks, type FleetCheckOptions } from '../../src/runner/fleet-checks.js';
 import { PwshHost } from '../../src/runner/pwsh-host.js';
-import { packBundles } from '../../src/runner/run-scan.js';
+import { packBundles } from '../../src/runner/pack-bundles.js';
 import { hostIdentity } from '../../src/runner/scan-host.js';
 import { PWSH } from '../helpers/pwsh.js';
 
@@ -26,7 +26,7 @@ function ok(h: ResolvedHost, computerName: string): HostResult {
 
 // A fleet check that waits a minute: what Ctrl-C and the deadline must cut short.
 const slowBundle = () => {
-  const real = packBundles('mars').real;
+  const real = packBundles('mars')(false, FLEET);
   return { key: 'bundle:mars:slow', text: `${real.text}\nfunction Test-MarsFleetDuplicateNames { param($Hosts) Start-Sleep -Seconds 60 }\n` };
 };
 
@@ -40,7 +40,7 @@ function options(over: Partial<FleetCheckOptions>): FleetCheckOptions {
   worker ??= new PwshHost({ pwsh: PWSH });
   const hosts = [host('fs01', { vaultName: 'rsv-a' }), host('fs02', { vaultName: 'rsv-a' })];
   return {
-    worker, bundle: packBundles('mars').real, pack, checkIds: FLEET, hosts,
+    worker, bundle: packBundles('mars')(false, FLEET), pack, checkIds: FLEET, hosts,
     results: [ok(hosts[0]!, 'FS01'), ok(hosts[1]!, 'FS01')], signal: new AbortController().signal, deadlineMs: 60_000, ...over,
   };
 }
@@ -89,4 +89,31 @@ describe('runFleetChecks', () => {
       expect(r.checks[0]?.summary).toBe('fleet check failed: fleet checks passed their 4 s deadline');
     }
   }, 60_000);
+});
+
+describe('runFleetChecks payload', () => {
+  it('sends each host once, with only the vars the fleet checks require or read and the pack defaults filled in', async () => {
+    let payload: { hosts: Array<{ name: string; vars: Record<string, unknown> }>; checks: Array<{ id: string; hosts: number[] }> } | undefined;
+    const capture = {
+      setBlob: () => undefined,
+      run: async (_script: string, run: { params?: Record<string, string> }) => {
+        payload = JSON.parse(Buffer.from(run.params!.Payload!, 'base64').toString('utf8'));
+        return { output: [], errors: ['captured'] };
+      },
+      restart: () => undefined,
+    } as unknown as PwshHost;
+    const hosts = [
+      host('fs01', { vaultName: 'rsv-a', installAccount: 'CONTOSO\\svc', proxy: 'http://proxy:8080', alreadyRegisteredCount: 7 }),
+      host('fs02', { vaultName: 'rsv-a', vaultGeoCode: 'weu' }),
+    ];
+    await runFleetChecks({
+      worker: capture, bundle: { key: 'k', text: '' }, pack, checkIds: FLEET, hosts,
+      results: [ok(hosts[0]!, 'FS01'), ok(hosts[1]!, 'FS02')], signal: new AbortController().signal, deadlineMs: 60_000,
+    });
+    expect(payload!.hosts.map((h) => [h.name, h.vars])).toEqual([
+      ['fs01', { vaultName: 'rsv-a', alreadyRegisteredCount: 7, vaultMachineLimit: 50 }],
+      ['fs02', { vaultName: 'rsv-a', alreadyRegisteredCount: 0, vaultMachineLimit: 50 }],
+    ]);
+    expect(payload!.checks).toEqual(FLEET.map((id) => ({ id, hosts: [0, 1] })));
+  });
 });

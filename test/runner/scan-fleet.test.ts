@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Lab } from '../../src/lab/index.js';
 import type { HostResult } from '../../src/record/run-record.js';
-import { packBundles } from '../../src/runner/run-scan.js';
+import { packBundles } from '../../src/runner/pack-bundles.js';
 import { notStarted, scanFleet } from '../../src/runner/scan-fleet.js';
 import { TransportSet } from '../../src/runner/transport-set.js';
 import { eventually, liveLabProcesses } from '../helpers/lab-processes.js';
@@ -40,7 +40,7 @@ async function scan(file: string, deadlineMs: number, checkCount = 6): Promise<{
       transports,
       concurrency: 8,
       signal: new AbortController().signal,
-      plan: { pack, checkIds, deadlineMs, checkBudgetMs: 5_000, bundles: packBundles('mars') },
+      plan: { pack, checkIds, deadlineMs, checkBudgetMs: 5_000, bundleFor: packBundles('mars') },
     });
     return { results, checkIds, elapsed: Date.now() - started };
   } finally {

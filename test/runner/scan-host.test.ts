@@ -5,9 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../src/checks/catalog.js';
 import type { ResolvedHost } from '../../src/inventory/schema.js';
 import { PwshHost } from '../../src/runner/pwsh-host.js';
-import { packBundles } from '../../src/runner/run-scan.js';
+import { packBundles } from '../../src/runner/pack-bundles.js';
 import { buildPayload, scanHost, type HostScanPlan } from '../../src/runner/scan-host.js';
 import { WorkerTransport } from '../../src/runner/transports/worker-transport.js';
+import type { Transport } from '../../src/runner/transports/transport.js';
+import { planHost } from '../../src/checks/plan.js';
 import { PWSH, REPO } from '../helpers/pwsh.js';
 
 const host: ResolvedHost = {
@@ -18,7 +20,7 @@ const host: ResolvedHost = {
 };
 const plan: HostScanPlan = {
   pack: loadPack('mars'), checkIds: ['mars-dotnet-version', 'mars-clock-skew'], deadlineMs: 60_000, checkBudgetMs: 20_000,
-  bundles: { real: { key: 'bundle:mars', text: '# bundle' }, staged: { key: 'bundle:mars:staged', text: '# staged bundle' } },
+  bundleFor: (staged) => (staged ? { key: 'bundle:mars:staged', text: '# staged bundle' } : { key: 'bundle:mars', text: '# bundle' }),
   signal: new AbortController().signal,
 };
 const MARKER = '\u001eFS-0011223344556677';
@@ -37,6 +39,29 @@ describe('buildPayload', () => {
   it('carries data only in its base64 alphabet, so no inventory value can become source text', () => {
     const payload = buildPayload(host, plan, run, MARKER, new Date());
     for (const ch of ["'", '"', '$', '(', '\n', ';', ' ', '@']) expect(payload).not.toContain(ch);
+  });
+});
+
+describe('scanHost and its bundle', () => {
+  it('sends the host the bundle of its own plan, not of the whole pack', async () => {
+    const asked: Array<{ staged: boolean; checks: readonly string[] }> = [];
+    let sent = '';
+    const bundleFor: HostScanPlan['bundleFor'] = (staged, checks) => {
+      asked.push({ staged, checks });
+      return { key: `bundle:${checks.join(',')}`, text: '# bundle' };
+    };
+    const transport = {
+      scan: async (request: Parameters<Transport['scan']>[0]) => {
+        sent = request.bundle.key;
+        request.stop.end('connect-failed', 'refused');
+      },
+    };
+    await scanHost(host, transport, { ...plan, bundleFor });
+    const planned = planHost(plan.pack, plan.checkIds, host).run.map((r) => r.id);
+    expect(asked).toEqual([{ staged: false, checks: planned }]);
+    expect(planned).toContain('mars-dotnet-version');
+    expect(planned).not.toContain('mars-net-endpoints');
+    expect(sent).toBe(`bundle:${planned.join(',')}`);
   });
 });
 
@@ -69,7 +94,7 @@ describe('scanHost when the controller worker dies under a host', () => {
     const transport = new WorkerTransport(worker, { script: crashOnce, params: () => ({ Flag: flag }) });
     const staged = JSON.parse(readFileSync(state, 'utf8')) as { inventory: { vars: Record<string, unknown> } };
     const local: ResolvedHost = { ...host, name: 'fs01', address: '127.0.0.1', cloud: 'public', lab: true, vars: staged.inventory.vars };
-    const result = await scanHost(local, transport, { ...plan, deadlineMs: 120_000, bundles: packBundles('mars') });
+    const result = await scanHost(local, transport, { ...plan, deadlineMs: 120_000, bundleFor: packBundles('mars') });
     expect(existsSync(flag)).toBe(true);
     expect(worker.spawns).toBe(2);
     expect(result.status, result.reason).toBe('ok');

@@ -15,19 +15,27 @@ function Complete-FsCheckResult {
         Complete-FsCheckResult -Id 'mars-dotnet-version' -Result $r -Ms 12
     #>
     param([string]$Id, $Result, [long]$Ms = 0)
-    $cap = { param($s) $t = [string]$s; if ($t.Length -gt 4000) { $t = $t.Substring(0, 3997) + '...' }; $t }
     if ($Result -isnot [System.Collections.IDictionary] -or @('pass', 'warn', 'fail', 'skipped', 'error') -notcontains [string]$Result['status']) {
         $Result = New-FsCheckResult -Status error -Summary 'Check returned no valid result' -Evidence @('the check function returned no result built by New-FsCheckResult') -Reason 'the check function returned no result built by New-FsCheckResult'
     }
-    $out = [ordered]@{ id = $Id; status = [string]$Result['status']; summary = (& $cap $Result['summary']) }
+    # Every text capped at 4,000 characters, inline: a script block call per line costs more than the cap.
+    $summary = [string]$Result['summary']
+    if ($summary.Length -gt 4000) { $summary = $summary.Substring(0, 3997) + '...' }
+    $out = [ordered]@{ id = $Id; status = [string]$Result['status']; summary = $summary }
     $evidence = New-Object System.Collections.ArrayList
     foreach ($line in @($Result['evidence'])) {
         if ($null -eq $line) { continue }
         if ($evidence.Count -ge 200) { break }
-        $null = $evidence.Add((& $cap $line))
+        $text = [string]$line
+        if ($text.Length -gt 4000) { $text = $text.Substring(0, 3997) + '...' }
+        $null = $evidence.Add($text)
     }
     $out['evidence'] = $evidence.ToArray()
-    if ($Result['reason']) { $out['reason'] = & $cap $Result['reason'] }
+    if ($Result['reason']) {
+        $reason = [string]$Result['reason']
+        if ($reason.Length -gt 4000) { $reason = $reason.Substring(0, 3997) + '...' }
+        $out['reason'] = $reason
+    }
     $out['ms'] = [long]$Ms
     if ($Result['facts'] -is [System.Collections.IDictionary]) { $out['facts'] = $Result['facts'] }
     $out

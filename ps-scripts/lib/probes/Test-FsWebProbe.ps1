@@ -60,6 +60,9 @@ function Test-FsWebProbe {
                 # A 3xx/4xx/5xx still answered: keep its status and body (a portal page says a lot).
                 $answer['status'] = [int]$web.Response.StatusCode
                 $answer['body'] = & $readBody $web.Response
+            } elseif ($web -and $web.Status -eq [System.Net.WebExceptionStatus]::Timeout) {
+                # The request's own Timeout fired before the deadline was looked at: a timeout all the same.
+                $answer['error'] = 'timeout'
             } elseif ($web) { $answer['error'] = 'error:' + $web.Status.ToString() + ': ' + (Get-FsTaskError -Task $task) }
             else { $answer['error'] = 'error:' + (Get-FsTaskError -Task $task) }
         } else {

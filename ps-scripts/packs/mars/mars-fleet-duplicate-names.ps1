@@ -40,19 +40,25 @@ function Test-MarsFleetDuplicateNames {
             continue
         }
         $key = ([string]$h['cloud'] + '/' + [string]$h['vars']['vaultName']).ToLowerInvariant()
-        if (-not $groups.Contains($key)) { $groups[$key] = @() }
-        $groups[$key] += , @{ name = $h['name']; computer = ([string]$computer).ToUpperInvariant(); vault = [string]$h['vars']['vaultName'] }
+        # Lists and lookups, not += and a search per host: a vault of thousands stays linear.
+        if (-not $groups.Contains($key)) { $groups[$key] = New-Object System.Collections.Generic.List[object] }
+        $groups[$key].Add(@{ name = [string]$h['name']; computer = ([string]$computer).ToUpperInvariant(); vault = [string]$h['vars']['vaultName'] })
     }
     foreach ($key in $groups.Keys) {
         $members = $groups[$key]
+        $byComputer = @{}
         foreach ($m in $members) {
-            $same = @($members | Where-Object { $_['computer'] -eq $m['computer'] -and $_['name'] -ne $m['name'] } | ForEach-Object { $_['name'] })
+            if (-not $byComputer.Contains($m['computer'])) { $byComputer[$m['computer']] = New-Object System.Collections.Generic.List[string] }
+            $byComputer[$m['computer']].Add($m['name'])
+        }
+        foreach ($m in $members) {
+            $same = @(foreach ($name in $byComputer[$m['computer']]) { if ($name -ne $m['name']) { $name } })
             if ($same.Count) {
                 $results[$m['name']] = New-FsCheckResult -Status fail -Summary ('Computer name ' + $m['computer'] + ' is used by ' + ($same.Count + 1) + ' hosts in vault ' + $m['vault']) `
                     -Evidence @('COMPUTERNAME ' + $m['computer'] + ' also reported by ' + ($same -join ', ') + ' for vault ' + $m['vault'])
             } else {
                 $results[$m['name']] = New-FsCheckResult -Status pass -Summary ('Computer name ' + $m['computer'] + ' is unique in vault ' + $m['vault']) `
-                    -Evidence @('COMPUTERNAME ' + $m['computer'] + ' unique among ' + @($members).Count + ' hosts of vault ' + $m['vault'])
+                    -Evidence @('COMPUTERNAME ' + $m['computer'] + ' unique among ' + $members.Count + ' hosts of vault ' + $m['vault'])
             }
         }
     }

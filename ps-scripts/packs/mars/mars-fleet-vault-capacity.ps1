@@ -22,7 +22,8 @@ $FsCheckMetadata = @'
   "remediation": "Spread the servers across several Recovery Services vaults.",
   "source": "https://learn.microsoft.com/azure/backup/backup-azure-mars-troubleshoot",
   "tags": ["fleet", "capacity"],
-  "requires": ["vaultName"]
+  "requires": ["vaultName"],
+  "reads": ["alreadyRegisteredCount", "vaultMachineLimit"]
 }
 '@
 
@@ -32,11 +33,12 @@ function Test-MarsFleetVaultCapacity {
     $groups = @{}
     foreach ($h in $Hosts) {
         $key = ([string]$h['cloud'] + '/' + [string]$h['vars']['vaultName']).ToLowerInvariant()
-        if (-not $groups.Contains($key)) { $groups[$key] = @() }
-        $groups[$key] += , $h
+        # A list, not +=: a vault of thousands stays linear.
+        if (-not $groups.Contains($key)) { $groups[$key] = New-Object System.Collections.Generic.List[object] }
+        $groups[$key].Add($h)
     }
     foreach ($key in $groups.Keys) {
-        $members = @($groups[$key])
+        $members = $groups[$key]
         $vault = [string]$members[0]['vars']['vaultName']
         $already = 0
         $limit = 50

@@ -4,7 +4,7 @@ BeforeAll {
     function Invoke-FsTestFleetPayload([object[]]$Checks) {
         # The real entry point on a payload the test spells out; returns the parsed fleet line and the raw lines.
         $marker = New-FsTestMarker
-        $lines = @(Invoke-FleetScanFleetChecks -PayloadBase64 (ConvertTo-FsBase64Json -InputObject @{ marker = $marker; pack = 'mars'; checks = $Checks }))
+        $lines = @(Invoke-FleetScanFleetChecks -PayloadBase64 (New-FsTestFleetPayload -Marker $marker -Checks $Checks))
         @{ lines = $lines; line = (ConvertFrom-FsTestLine -Line $lines[-1] -Marker $marker) }
     }
     function New-FsTestFleetHost([string]$Name, [string]$Computer, [hashtable]$Vars = @{ vaultName = 'rsv-files' }) {
@@ -32,9 +32,22 @@ Describe 'Invoke-FleetScanFleetChecks (controller-side fleet checks)' {
         $results[2].status | Should -Be 'fail'
     }
 
-    It 'fills the hosts'' vars with the pack defaults' {
+    It 'reads a var the controller did not send as unset: no machine already registered, the documented limit of 50' {
         $results = @((Invoke-FsTestFleetPayload @(@{ id = 'mars-fleet-vault-capacity'; hosts = $clones })).line.body.results)
         $results[0].evidence | Should -Be @('vault rsv-files: 2 inventory hosts + 0 already registered = 2 <= 50')
+    }
+
+    It 'reads the vars the controller sent: a limit of 1 and 3 machines already registered' {
+        $tight = @((New-FsTestFleetHost 'fs01' 'FS01' @{ vaultName = 'rsv-files'; vaultMachineLimit = 1; alreadyRegisteredCount = 3 }))
+        $results = @((Invoke-FsTestFleetPayload @(@{ id = 'mars-fleet-vault-capacity'; hosts = $tight })).line.body.results)
+        $results[0].status | Should -Be 'warn'
+        $results[0].evidence | Should -Be @('vault rsv-files: 1 inventory hosts + 3 already registered = 4 > 1')
+    }
+
+    It 'refuses a check that lists a host the payload does not hold, naming the index' {
+        $marker = New-FsTestMarker
+        $payload = ConvertTo-FsBase64Json -InputObject @{ marker = $marker; pack = 'mars'; hosts = @($clones[0]); checks = @(@{ id = 'mars-fleet-duplicate-names'; hosts = @(0, 5) }) }
+        { Invoke-FleetScanFleetChecks -PayloadBase64 $payload } | Should -Throw '*checks?0? lists host 5, which is not in the hosts list'
     }
 
     It 'runs a check only over the hosts listed with it' {

@@ -11,7 +11,7 @@ function Invoke-FsTestFleet {
     #>
     param([string]$Id, [object[]]$Hosts)
     $marker = New-FsTestMarker
-    $lines = @(Invoke-FleetScanFleetChecks -PayloadBase64 (ConvertTo-FsBase64Json -InputObject @{ marker = $marker; pack = 'mars'; checks = @(@{ id = $Id; hosts = $Hosts }) }))
+    $lines = @(Invoke-FleetScanFleetChecks -PayloadBase64 (New-FsTestFleetPayload -Marker $marker -Checks @(@{ id = $Id; hosts = $Hosts })))
     if ($lines.Count -ne 1) { throw ('expected one fleet line, got ' + $lines.Count) }
     $line = ConvertFrom-FsTestLine -Line $lines[0] -Marker $marker
     if ($line['kind'] -ne 'fleet' -or $line['body']['schema'] -ne 'fleet-scan/fleet-report@1') { throw 'not a fleet report' }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../../src/checks/catalog.js';
 import type { ResolvedHost } from '../../../src/inventory/schema.js';
-import { packBundles } from '../../../src/runner/run-scan.js';
+import { packBundles } from '../../../src/runner/pack-bundles.js';
 import { scanHost, type HostScanPlan } from '../../../src/runner/scan-host.js';
 import { winrmTransport } from '../../../src/runner/transports/winrm.js';
 import { HTTP_PORT, HTTPS_PORT, startTestFake, USER, type TestFake } from '../../lab/fake-winrm/helpers/test-fake.js';
@@ -45,7 +45,7 @@ function host(name: string, address: string, over: Partial<ResolvedHost> = {}): 
 }
 
 function plan(deadlineMs = 90_000): HostScanPlan {
-  return { pack, checkIds: CHECKS, deadlineMs, checkBudgetMs: 20_000, bundles: packBundles('mars'), signal: new AbortController().signal };
+  return { pack, checkIds: CHECKS, deadlineMs, checkBudgetMs: 20_000, bundleFor: packBundles('mars'), signal: new AbortController().signal };
 }
 
 const scan = (h: ResolvedHost, p = plan()) => scanHost(h, winrmTransport({ secrets: new Map([[ENV, lab.password]]) }), p);

@@ -7,7 +7,7 @@ import { loadPack } from '../../../src/checks/catalog.js';
 import type { ResolvedHost } from '../../../src/inventory/schema.js';
 import { frameLine, newMarker } from '../../../src/runner/frames.js';
 import { PwshHost } from '../../../src/runner/pwsh-host.js';
-import { packBundles } from '../../../src/runner/run-scan.js';
+import { packBundles } from '../../../src/runner/pack-bundles.js';
 import { scanHost } from '../../../src/runner/scan-host.js';
 import { WorkerTransport } from '../../../src/runner/transports/worker-transport.js';
 import { PWSH, REPO } from '../../helpers/pwsh.js';
@@ -42,7 +42,7 @@ describe('WorkerTransport and forged protocol text', () => {
     const transport = new WorkerTransport(worker, { script: SCRIPT, params: () => ({ Forged: FORGED }) });
     const checkIds = ['mars-dotnet-version', 'mars-clock-skew'];
     const result = await scanHost(host, transport, {
-      pack: loadPack('mars'), checkIds, deadlineMs: 90_000, checkBudgetMs: 20_000, bundles: packBundles('mars'), signal: new AbortController().signal,
+      pack: loadPack('mars'), checkIds, deadlineMs: 90_000, checkBudgetMs: 20_000, bundleFor: packBundles('mars'), signal: new AbortController().signal,
     });
     expect(result.termination).toEqual({ reason: 'completed' });
     expect(result.status).toBe('ok');

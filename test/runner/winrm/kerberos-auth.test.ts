@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../../src/checks/catalog.js';
 import type { ResolvedHost } from '../../../src/inventory/schema.js';
-import { packBundles } from '../../../src/runner/run-scan.js';
+import { packBundles } from '../../../src/runner/pack-bundles.js';
 import { scanHost } from '../../../src/runner/scan-host.js';
 import { winrmTransport } from '../../../src/runner/transports/winrm.js';
 import { servicePrincipal, ticketProblem } from '../../../src/runner/winrm/kerberos-auth.js';
@@ -190,7 +190,7 @@ describe('the winrm transport with auth kerberos', () => {
       cloud: 'public', tags: [], connectTimeoutMs: 5000, vars: healthyInventoryVars(), ...over,
     };
   }
-  const plan = () => ({ pack: loadPack('mars'), checkIds: CHECKS, deadlineMs: 90_000, checkBudgetMs: 20_000, bundles: packBundles('mars'), signal: new AbortController().signal });
+  const plan = () => ({ pack: loadPack('mars'), checkIds: CHECKS, deadlineMs: 90_000, checkBudgetMs: 20_000, bundleFor: packBundles('mars'), signal: new AbortController().signal });
 
   it('scans with the real pack and no user, password or credentialEnv, every selected check passing', async () => {
     const result = await scanHost(host(), winrmTransport({ secrets: new Map() }), plan());

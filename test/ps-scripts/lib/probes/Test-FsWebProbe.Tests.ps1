@@ -61,4 +61,16 @@ Describe 'Test-FsWebProbe (real HTTP peers on loopback)' {
             $clock.ElapsedMilliseconds | Should -BeLessThan 3000
         } finally { $silent.Stop() }
     }
+
+    It 'answers timeout when the request''s own Timeout fires first (WebException status Timeout, "The operation has timed out")' {
+        # A busy server looks at the deadline late: the task has faulted with the request's timeout by then.
+        Mock Wait-FsTask { try { $null = $Task.Wait(10000) } catch { $null = $_ } }
+        $silent = New-Object System.Net.Sockets.TcpListener([System.Net.IPAddress]::Loopback, 0)
+        $silent.Start()
+        try {
+            $r = @(Test-FsWebProbe -Url ('http://127.0.0.1:' + $silent.LocalEndpoint.Port + '/connecttest.txt') -TimeoutMs 700)[0]
+            $r.error | Should -Be 'timeout'
+            Should -Invoke Wait-FsTask -Times 1 -Exactly
+        } finally { $silent.Stop() }
+    }
 }
