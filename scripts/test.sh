@@ -42,7 +42,22 @@ read -r wp wf < <(counts test-results/vitest-node24.json)
 read -r pp pf < <(sed -n 's/^Pester: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' test-results/pester.out | tail -n 1)
 pp=${pp:-0}; pf=${pf:-1}
 [ "$typecheck" -ne 0 ] && pf=$((pf + 1)) && echo "type check failed"
+# The failures by name, last, where a log cut to its tail still shows them.
+failures() {
+  node -e '
+    try {
+      const r = require(process.argv[1]);
+      for (const f of r.testResults) {
+        const file = f.name.slice(process.argv[2].length + 1);
+        if (f.status === "failed" && f.assertionResults.length === 0) console.log(`${process.argv[3]}: ${file}: ${(f.message || "failed to load").split("\n")[0].slice(0, 200)}`);
+        for (const a of f.assertionResults) if (a.status !== "passed") console.log(`${process.argv[3]}: ${a.status}: ${file} > ${a.fullName}`);
+      }
+    } catch { console.log(`${process.argv[3]}: no report`); }' "$PWD/$1" "$PWD" "$2" | head -n 40
+}
 echo
+failures test-results/vitest.json "Node 20"
+failures test-results/vitest-node24.json "Node 24"
+grep '^\[-\]' test-results/pester.out | head -n 40 | sed 's/^/Pester: /'
 echo "vitest (Node 20): $vp passed, $vf failed; vitest (Node 24): $wp passed, $wf failed; pester: $pp passed, $pf failed"
 echo "Total: $((vp + wp + pp)) passed, $((vf + wf + pf)) failed"
 [ "$vitest" -eq 0 ] && [ "$vitest24" -eq 0 ] && [ "$pester" -eq 0 ] && [ "$typecheck" -eq 0 ] && [ "$((vf + wf + pf))" -eq 0 ]
