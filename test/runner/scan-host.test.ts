@@ -67,20 +67,23 @@ describe('scanHost and its bundle', () => {
 
 describe('scanHost when the controller worker dies under a host', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'fs-retry-'));
-  const flag = path.join(dir, 'crashed-once');
   const state = path.join(REPO, 'lab', 'states', '01-fs01-healthy-public.json');
-  const worker = new PwshHost({ pwsh: PWSH, env: { ...process.env, FLEET_SCAN_STAGED_STATE: state } });
+  const workers: PwshHost[] = [];
   afterAll(async () => {
-    await worker.close();
+    await Promise.all(workers.map((w) => w.close()));
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('scans the host again, even after it had started reporting, and keeps only the clean attempt', async () => {
-    // First attempt: report one check (a fail), then take the whole worker down as a .NET crash would.
-    const crashOnce = [
-      'param([string]$Bundle, [string]$Payload, [string]$Flag, [string]$StageMarker)',
-      'if (-not (Test-Path -LiteralPath $Flag)) {',
-      '    $null = New-Item -ItemType File -Path $Flag',
+  /** A host whose first `crashes` attempts report one check (a fail) and then take the whole worker down as a .NET crash would. */
+  async function scanCrashing(crashes: number) {
+    const counter = path.join(dir, `crashes-${crashes}`);
+    const worker = new PwshHost({ pwsh: PWSH, env: { ...process.env, FLEET_SCAN_STAGED_STATE: state } });
+    workers.push(worker);
+    const script = [
+      'param([string]$Bundle, [string]$Payload, [string]$Counter, [int]$Crashes, [string]$StageMarker)',
+      '$done = 0; if (Test-Path -LiteralPath $Counter) { $done = @(Get-Content -LiteralPath $Counter).Count }',
+      'if ($done -lt $Crashes) {',
+      "    Add-Content -LiteralPath $Counter -Value 'crash'",
       '    $m = (ConvertFrom-Json ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($Payload)))).marker',
       "    $r = '{\"id\":\"mars-dotnet-version\",\"status\":\"fail\",\"summary\":\"from the lost attempt\",\"evidence\":[],\"ms\":1}'",
       "    Write-Output ($m + ' check ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($r)))",
@@ -91,13 +94,34 @@ describe('scanHost when the controller worker dies under a host', () => {
       '. ([scriptblock]::Create($Bundle))',
       'Invoke-FleetScanPack -PayloadBase64 $Payload',
     ].join('\n');
-    const transport = new WorkerTransport(worker, { script: crashOnce, params: () => ({ Flag: flag }) });
+    const transport = new WorkerTransport(worker, { script, params: () => ({ Counter: counter, Crashes: crashes }) });
     const staged = JSON.parse(readFileSync(state, 'utf8')) as { inventory: { vars: Record<string, unknown> } };
     const local: ResolvedHost = { ...host, name: 'fs01', address: '127.0.0.1', cloud: 'public', lab: true, vars: staged.inventory.vars };
     const result = await scanHost(local, transport, { ...plan, deadlineMs: 120_000, bundleFor: packBundles('mars') });
-    expect(existsSync(flag)).toBe(true);
-    expect(worker.spawns).toBe(2);
+    return { result, spawns: worker.spawns, crashed: existsSync(counter) ? readFileSync(counter, 'utf8').trim().split('\n').length : 0 };
+  }
+
+  it('scans the host again, even after it had started reporting, and keeps only the clean attempt', async () => {
+    const { result, spawns, crashed } = await scanCrashing(1);
+    expect(crashed).toBe(1);
+    expect(spawns).toBe(2);
     expect(result.status, result.reason).toBe('ok');
     expect(result.checks.map((c) => [c.id, c.status])).toEqual([['mars-dotnet-version', 'pass'], ['mars-clock-skew', 'pass']]);
+  });
+
+  it('survives a second crash too (pwsh aborting on another host\'s broken ssh pipe, twice in a row)', async () => {
+    const { result, spawns } = await scanCrashing(2);
+    expect(spawns).toBe(3);
+    expect(result.status, result.reason).toBe('ok');
+    expect(result.checks.map((c) => c.status)).toEqual(['pass', 'pass']);
+  });
+
+  it('ends as error after three attempts when the worker keeps dying, with only what the last attempt finished', async () => {
+    const { result, crashed } = await scanCrashing(9);
+    expect(crashed).toBe(3);
+    expect(result.status).toBe('error');
+    expect(result.termination.reason).toBe('worker-died');
+    expect(result.reason).toMatch(/^controller worker failed: /);
+    expect(result.checks.map((c) => [c.status, c.reason])).toEqual([['fail', undefined], ['not-run', 'controller worker died']]);
   });
 });
