@@ -6,7 +6,8 @@
 #   fleet       bench/lab-start.mjs (20-host lab start) and bench/fleet-bench.mjs: fleet-scan against the
 #               transport floors and the hand-rolled pwsh scripts on real lab hosts (real pwsh, MARS pack)
 #   controller  bench/controller-bench.mjs: the controller's own limit on canned targets, 1,000 and 5,000
-#               hosts at concurrency 64 and 256, against plain `ssh host true`; bench/worker-loop.mjs
+#               hosts at concurrency 64 and 256, against plain `ssh host true`; bench/worker-loop.mjs;
+#               bench/fleet-checks-bench.mjs (the fleet-side checks' worker at 1,000 to 20,000 hosts)
 #   winrm       bench/controller-bench.mjs --section winrm: winrm against ssh-exec on the controller, 50 hosts
 #   pack        bench/pack-cost.mjs: what the MARS pack costs one target beyond a pwsh start, phase by phase
 #   report      bench/report-bench.ts: workbook, JSON, JUnit and HTML for 10,000 and 100,000 hosts
@@ -45,6 +46,8 @@ if want controller; then
   python3 bench/subreaper.py node bench/controller-bench.mjs --blocks 1000x64,1000x256,5000x64,5000x256 --transports ssh-exec,winrm,ssh "$@" > bench/out/controller-bench.md
   echo "bench: controller worker loop" >&2
   node bench/worker-loop.mjs | tee bench/out/worker-loop.txt
+  echo "bench: fleet-side checks in the controller's pwsh worker, 1,000 to 20,000 hosts" >&2
+  node bench/fleet-checks-bench.mjs | tee bench/out/fleet-checks.txt
 fi
 
 if want winrm; then

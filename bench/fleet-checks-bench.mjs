@@ -1,0 +1,103 @@
+// Bench: what the fleet-side checks (duplicate names in a vault, vault capacity) cost the controller's pwsh
+// worker as the fleet grows. Each size runs in a fresh worker, through runFleetChecks as a scan calls it,
+// over synthetic hosts that finished ok (50 to a vault, as the documented limit has it). The floor is the
+// same worker running the same checks over 10 hosts in the same round: what grows past it is the fleet's.
+// Run after `npm run build`:  node bench/fleet-checks-bench.mjs [--sizes 1000,5000,20000] [--rounds 2] [--no-write]
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadPack } from '../dist/checks/catalog.js';
+import { PwshHost } from '../dist/runner/pwsh-host.js';
+import { packBundles } from '../dist/runner/pack-bundles.js';
+import { runFleetChecks } from '../dist/runner/fleet-checks.js';
+import { loadNow, machineLine, median, spread } from './bench-env.mjs';
+import { replaceSection } from './results-section.mjs';
+
+const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const PWSH = path.join(REPO, '.tools', 'bin', 'pwsh');
+const { values: opts } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000,20000' }, rounds: { type: 'string', default: '2' }, 'no-write': { type: 'boolean', default: false } } });
+const sizes = opts.sizes.split(',').map(Number);
+const rounds = Number(opts.rounds);
+const FLOOR = 10;
+const pack = loadPack('mars');
+const FLEET = pack.checks.filter((c) => c.kind === 'fleet').map((c) => c.id);
+const bundle = packBundles('mars')(false, FLEET);
+
+/** /proc figures of one process: CPU-s (utime + stime) and the peak resident set (VmHWM), MB. */
+function proc(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+  return { cpu: (Number(f[11]) + Number(f[12])) / 100, peakMb: hwm / 1024 };
+}
+
+/** A fleet of `n` hosts as the scan hands it over: inventory hosts and their ok results, a few vars each. */
+function fleet(n) {
+  const hosts = [];
+  const results = [];
+  for (let i = 0; i < n; i++) {
+    const name = `fs${String(i).padStart(6, '0')}`;
+    const vars = { vaultName: `rsv-${Math.floor(i / 50)}`, vaultGeoCode: 'weu', plannedBackupBytes: 1e12, installAccount: 'CONTOSO\\svc-backup', cacheLocation: 'D:\\MARS\\Cache' };
+    hosts.push({ name, address: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, transport: 'winrm', port: 5985, cloud: 'public', tags: [], lab: false, connectTimeoutMs: 5000, vars });
+    results.push({ name, address: hosts[i].address, transport: 'winrm', cloud: 'public', tags: [], status: 'ok', termination: { reason: 'completed' }, computerName: name.toUpperCase(), checks: [] });
+  }
+  return { hosts, results };
+}
+
+async function measure(n) {
+  const worker = new PwshHost({ pwsh: PWSH });
+  try {
+    const pid = Number((await worker.run('$PID')).output[0]);
+    const before = proc(pid);
+    const { hosts, results } = fleet(n);
+    const started = Date.now();
+    await runFleetChecks({ worker, bundle, pack, checkIds: FLEET, hosts, results, signal: new AbortController().signal, deadlineMs: 3_600_000 });
+    const wallS = (Date.now() - started) / 1000;
+    const after = proc(pid);
+    const bad = results.filter((r) => r.checks.length !== FLEET.length || r.checks.some((c) => c.status === 'error' || c.status === 'not-run')).length;
+    return { wallS, cpu: after.cpu - before.cpu, peakMb: after.peakMb, bad };
+  } finally {
+    await worker.close();
+  }
+}
+
+const loadAtStart = loadNow();
+const runs = new Map([FLOOR, ...sizes].map((n) => [n, []]));
+for (let r = 0; r < rounds; r++) {
+  for (const n of [FLOOR, ...sizes]) {
+    const m = await measure(n);
+    runs.get(n).push(m);
+    console.error(`fleet checks: ${n} hosts, round ${r + 1}: ${m.wallS.toFixed(1)} s, ${m.cpu.toFixed(2)} CPU-s, peak ${m.peakMb.toFixed(0)} MB${m.bad ? `, ${m.bad} hosts without a verdict` : ''}`);
+  }
+}
+const floorPeak = median(runs.get(FLOOR).map((m) => m.peakMb));
+const floorCpu = median(runs.get(FLOOR).map((m) => m.cpu));
+const perHost = (n, pick, floor) => runs.get(n).map((m) => ((pick(m) - floor) / (n - FLOOR)));
+const rows = [FLOOR, ...sizes].map((n) => {
+  const x = runs.get(n);
+  const growth = n === FLOOR ? '–' : spread(perHost(n, (m) => m.peakMb, floorPeak).map((v) => v * 1024), 1);
+  const cpuPerHost = n === FLOOR ? '–' : spread(perHost(n, (m) => m.cpu, floorCpu).map((v) => v * 1000), 2);
+  return `| ${n.toLocaleString('en-US')} | ${spread(x.map((m) => m.wallS), 1)} | ${spread(x.map((m) => m.cpu))} | ${spread(x.map((m) => m.peakMb), 0)} | ${growth} | ${cpuPerHost} | ${x.reduce((s, m) => s + m.bad, 0)} |`;
+});
+const largest = sizes[sizes.length - 1];
+const smallest = sizes[0];
+const slope = (n) => median(perHost(n, (m) => m.peakMb, floorPeak));
+const BEGIN = '<!-- fleet-checks:begin (generated by bench/fleet-checks-bench.mjs) -->';
+const END = '<!-- fleet-checks:end -->';
+const md = [
+  BEGIN,
+  '',
+  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machineLine(PWSH)}; load average ${loadAtStart.toFixed(1)} at the start, ${loadNow().toFixed(1)} at the end; ${rounds} round(s), sizes in turn, a fresh worker for each run; median (min–max). The two MARS fleet checks over synthetic hosts that finished ok, 50 to a vault, 5 vars each; the floor is ${FLOOR} hosts in the same worker setup and round.`,
+  '',
+  '| hosts | wall, s | worker CPU-s | worker peak RSS, MB | peak RSS beyond the floor, KB per host | CPU-ms per host beyond the floor | hosts without a verdict |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows,
+  '',
+  `Memory per host at ${largest.toLocaleString('en-US')} against ${smallest.toLocaleString('en-US')} hosts: ${(slope(largest) / slope(smallest)).toFixed(2)} × (1.00 is linear growth; below, the fixed part of the worker dominates).`,
+  '',
+  `Reproduce: \`npm run bench -- --only controller\` or, after \`npm run build\`: \`node bench/fleet-checks-bench.mjs --sizes ${sizes.join(',')} --rounds ${rounds}\`.`,
+  '',
+  END,
+].join('\n');
+console.log(md);
+if (!opts['no-write']) replaceSection(path.join(REPO, 'bench', 'RESULTS.md'), { begin: BEGIN, end: END, heading: "## The fleet-side checks in the controller's pwsh worker" }, md);
