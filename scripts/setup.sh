@@ -25,6 +25,22 @@ if [ ! -f "$dll" ]; then
   say "restoring PowerShell $pwsh_version (dotnet tool restore)"
   dotnet tool restore >/dev/null
 fi
+# 2a. The PowerShell tool's own assemblies are IL only, so every pwsh start JIT-compiles some 6,000 engine
+#     methods (about 0.8 CPU-s here). crossgen2, Microsoft's ReadyToRun compiler (NuGet, the version of the
+#     runtime that runs pwsh), compiles them ahead of time into a copy of the tool: a start then costs about
+#     0.3. Microsoft's own pwsh packages ship precompiled, and Windows PowerShell 5.1 runs from NGEN images,
+#     so the lab's targets and the controller's worker no longer pay a JIT cost no production server pays.
+#     A compile that fails leaves the IL tool in use, and says so.
+runtime_version=$(dotnet --list-runtimes | sed -n 's/^Microsoft\.NETCore\.App \(10\.[0-9.]*\) .*/\1/p' | tail -n 1)
+r2r=$tools/pwsh-r2r/$pwsh_version-$runtime_version
+if [ -n "$runtime_version" ] && [ ! -f "$r2r/.compiled" ]; then
+  say "compiling PowerShell $pwsh_version ahead of time (crossgen2 $runtime_version)"
+  if ! out=$(bash scripts/precompile-pwsh.sh "$(dirname "$dll")" "$r2r" "$runtime_version" "$tools/crossgen2" 2>&1); then
+    printf '%s\n' "$out" | tail -n 5 >&2
+    say "ReadyToRun compile failed: pwsh runs from the IL-only tool"
+  fi
+fi
+[ -f "$r2r/.compiled" ] && dll=$r2r/pwsh.dll
 dotnet_bin=$(readlink -f "$(command -v dotnet)")
 want="exec $dotnet_bin $dll \"\$@\""
 if [ ! -x "$tools/bin/pwsh" ] || ! grep -qF "$want" "$tools/bin/pwsh"; then
