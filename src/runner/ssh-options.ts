@@ -22,7 +22,8 @@ export function sshOptionMap(host: ResolvedHost, hostKeys: HostKeyPolicy = 'stri
     ConnectTimeout: String(Math.max(1, Math.ceil(host.connectTimeoutMs / 1000))),
     ServerAliveInterval: '5',
     ServerAliveCountMax: '3',
-    LogLevel: 'ERROR',
+    // INFO, not ERROR: a host that sends its banner and then stalls ends ssh with 255 and, below INFO, no text at all.
+    LogLevel: 'INFO',
   };
   if (host.knownHostsFile) Object.assign(options, { UserKnownHostsFile: host.knownHostsFile, GlobalKnownHostsFile: '/dev/null' });
   return options;

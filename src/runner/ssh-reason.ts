@@ -9,6 +9,7 @@ const RULES: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/Connection refused/i, () => 'connection refused (nothing listening on the port)'],
   [/Connection timed out during banner exchange/i, () => 'connect timed out during the SSH banner exchange'],
   [/(Connection timed out|Operation timed out)/i, () => 'connect timed out'],
+  [/Connection to \S+ port \d+ timed out/i, () => 'connect timed out: the host answered, then stopped before the SSH handshake finished'],
   [/No route to host/i, () => 'no route to host'],
   [/Network is unreachable/i, () => 'network unreachable'],
   // ssh ends both cases with "Host key verification failed": the unknown key must be told apart first.

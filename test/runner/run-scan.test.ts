@@ -25,7 +25,7 @@ const KINDS: FailureKind[] = ['down', 'never-answers', 'no-subsystem', 'wrong-ke
 const SSH_REASONS: Record<FailureKind, RegExp> = {
   down: /connection refused/i,
   'never-answers': /connect timed out/i,
-  'banner-then-stall': /connect timed out/i,
+  'banner-then-stall': /^connect timed out: the host answered, then stopped before the SSH handshake finished$/,
   'no-subsystem': /no powershell subsystem/i,
   'wrong-key': /authentication failed: permission denied \(publickey/i,
   'wrong-host-key': /host key/i,
@@ -72,7 +72,7 @@ describe.sequential('a scan of a loopback fleet with every kind of unreachable h
     failures = await startFailureFixtures({
       dir: path.join(dir, 'failures'),
       base: '127.0.101',
-      kinds: KINDS,
+      kinds: [...KINDS, 'banner-then-stall'],
       client: { clientKey: lab.clientKey, knownHosts: lab.knownHosts },
       lifetimeMs: 300_000,
     });
@@ -90,17 +90,18 @@ describe.sequential('a scan of a loopback fleet with every kind of unreachable h
     const record = await scanInventoryFile(file, { deadlineMs: DEADLINE_MS });
     const elapsed = Date.now() - started;
 
-    expect(record.hosts.map((h) => h.name)).toEqual([...lab!.hosts.map((h) => h.name), ...KINDS]);
+    expect(record.hosts.map((h) => h.name)).toEqual([...lab!.hosts.map((h) => h.name), ...KINDS, 'banner-then-stall']);
     for (const h of lab!.hosts) expectHealthy(record, h.name);
-    for (const kind of KINDS) expectUnreachable(record, kind);
+    for (const kind of [...KINDS, 'banner-then-stall'] as const) expectUnreachable(record, kind);
     expect(record.interrupted).toBe(false);
     expect(elapsed).toBeLessThan(RUN_BOUND_MS);
   }, RUN_BOUND_MS + 30_000);
 
   it('gives the same honest statuses over ssh-exec, where the target runs its own PowerShell', async () => {
     const vars = healthyInventoryVars();
-    // no-subsystem is left out: ssh-exec asks for no subsystem, so that host is reachable this way.
-    const kinds = KINDS.filter((k) => k !== 'no-subsystem');
+    // no-subsystem is left out: ssh-exec asks for no subsystem, so that host is reachable this way. A banner
+    // and then silence is said in ssh's own words here (its 255 carries text at LogLevel INFO).
+    const kinds: FailureKind[] = [...KINDS.filter((k) => k !== 'no-subsystem'), 'banner-then-stall'];
     const file = writeInventory(
       path.join(dir, 'fleet-ssh-exec.json'),
       lab!,

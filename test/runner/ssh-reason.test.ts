@@ -6,6 +6,7 @@ import { sshReason } from '../../src/runner/ssh-reason.js';
 const CASES: Array<[string, string, string]> = [
   ['no listener', 'ssh: connect to host 127.0.0.50 port 2222: Connection refused', 'connection refused (nothing listening on the port)'],
   ['silent peer, ssh ConnectTimeout', 'Connection timed out during banner exchange\nConnection to 127.0.0.51 port 2222 timed out', 'connect timed out during the SSH banner exchange'],
+  ['SSH banner, then silence (OpenSSH 9.2 at LogLevel INFO, after ServerAlive gives up)', 'Connection to 127.0.0.1 port 42023 timed out', 'connect timed out: the host answered, then stopped before the SSH handshake finished'],
   ['TCP connect timeout', 'ssh: connect to host 10.1.2.3 port 22: Connection timed out', 'connect timed out'],
   ['no Subsystem line', 'subsystem request failed on channel 0', 'no powershell subsystem on the host (subsystem request failed)'],
   ['wrong key', 'root@127.0.0.2: Permission denied (publickey).', 'authentication failed: permission denied (publickey)'],

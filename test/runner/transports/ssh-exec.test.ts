@@ -1,6 +1,7 @@
 // The ssh-exec transport against a real sshd, with fake remote shells (test/fixtures/hosts) standing in
 // for a target's powershell.exe.
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,18 @@ describe.sequential('sshExecTransport over a real sshd', () => {
     const result = await scan({ ...host('powershell.exe'), port: 2 });
     expect(result.termination).toEqual({ reason: 'connect-failed', detail: 'connection refused (nothing listening on the port)' });
   });
+
+  it('says why a host that sends its SSH banner and then nothing is unreachable, in ssh\'s words', async () => {
+    const stall = net.createServer((socket) => socket.write('SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n'));
+    await new Promise<void>((resolve) => stall.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (stall.address() as net.AddressInfo).port;
+      const result = await scan({ ...host('powershell.exe'), address: '127.0.0.1', port });
+      expect(result.termination).toEqual({ reason: 'connect-failed', detail: 'connect timed out: the host answered, then stopped before the SSH handshake finished' });
+    } finally {
+      stall.close();
+    }
+  }, 60_000);
 
   it('reports a shell that is missing on the target as a crash with its exit code, not as unreachable', async () => {
     const result = await scan(host('/nonexistent/powershell.exe'));
