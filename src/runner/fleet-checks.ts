@@ -62,6 +62,10 @@ interface Ran {
   failure?: { termination: Termination; text: string };
 }
 
+const FLEET_REPORT_BASE_BYTES = 4 * 1024 * 1024;
+// A result is some 270 bytes of base64 JSON; room for a few evidence lines more.
+const FLEET_REPORT_BYTES_PER_RESULT = 4096;
+
 /** One payload entry for a host, as the fleet checks read it. */
 interface FleetHost {
   name: string;
@@ -114,10 +118,13 @@ async function runInWorker(options: FleetCheckOptions, hosts: FleetHost[], check
   try {
     worker.setBlob(options.bundle.key, options.bundle.text);
     const payload = { marker, pack: options.pack.name, hosts, checks };
+    const results = checks.reduce((n, c) => n + c.hosts.length, 0);
     const reply = await worker.run(workerScript('run-fleet-checks.ps1'), {
       params: { Payload: Buffer.from(JSON.stringify(payload)).toString('base64') },
       blobParams: { Bundle: options.bundle.key },
       signal: cancel.signal,
+      // The report holds a result per host per check: its size follows the fleet (20,000 hosts: some 11 MB).
+      maxOutputBytes: FLEET_REPORT_BASE_BYTES + results * FLEET_REPORT_BYTES_PER_RESULT,
     });
     const frame = outputLines(reply.output).map((l) => readFrame(l, marker)).find((r) => r.type !== 'text');
     if (!frame || frame.type !== 'frame' || frame.kind !== 'fleet') {

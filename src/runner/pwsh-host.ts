@@ -50,6 +50,11 @@ export interface RunOptions {
   /** Called with each batch of output strings as the script writes them. */
   onOutput?: (items: string[]) => void;
   signal?: AbortSignal;
+  /**
+   * This request's cap on output bytes, over the worker's own: for controller-side work whose answer grows
+   * with the fleet (the fleet checks' report), never for what a target writes.
+   */
+  maxOutputBytes?: number;
 }
 
 export interface PwshHostOptions {
@@ -65,6 +70,8 @@ export interface PwshHostOptions {
 
 interface Pending {
   id: string;
+  /** A longer reply line this request may send, when it was given its own output cap (3 ×: JSON, then base64). */
+  maxReplyBytes?: number;
   output: string[];
   onOutput?: (items: string[]) => void;
   resolve: (reply: RunReply) => void;
@@ -155,6 +162,7 @@ export class PwshHost extends EventEmitter {
       };
       this.pending.set(id, {
         id,
+        ...(options.maxOutputBytes !== undefined && { maxReplyBytes: 3 * options.maxOutputBytes }),
         output: [],
         onOutput: options.onOutput,
         resolve: (reply) => settle(reply),
@@ -169,7 +177,7 @@ export class PwshHost extends EventEmitter {
             script,
             params: options.params ?? {},
             blobParams: options.blobParams ?? {},
-            maxOutputBytes: this.options.maxOutputBytes,
+            maxOutputBytes: options.maxOutputBytes ?? this.options.maxOutputBytes,
           }),
         () => undefined, // the exit handler has already failed this request
       );
@@ -236,6 +244,8 @@ export class PwshHost extends EventEmitter {
     let partialBytes = 0;
     const overCap = (bytes: number): boolean => {
       if (bytes <= this.options.maxReplyBytes) return false;
+      // A request that was given a larger cap may send longer lines.
+      if (bytes <= Math.max(0, ...[...this.pending.values()].map((p) => p.maxReplyBytes ?? 0))) return false;
       partial = [];
       partialBytes = 0;
       this.kill(proc, new WorkerError('output-cap', `a reply exceeded ${this.options.maxReplyBytes} bytes; worker killed`));

@@ -117,3 +117,20 @@ describe('runFleetChecks payload', () => {
     expect(payload!.checks).toEqual(FLEET.map((id) => ({ id, hosts: [0, 1] })));
   });
 });
+
+describe('runFleetChecks on a fleet whose report outgrows the worker\'s output cap', () => {
+  it('gives every host its verdicts: the request\'s cap follows the fleet (20,000 hosts write some 11 MB)', async () => {
+    // A worker capped at 64 KiB stands in for the 4 MiB default against 20,000 hosts: 400 hosts write some 200 KB.
+    const small = new PwshHost({ pwsh: PWSH, maxOutputBytes: 64 * 1024 });
+    try {
+      const hosts = Array.from({ length: 400 }, (_, i) => host(`fs${i}`, { vaultName: `rsv-${Math.floor(i / 50)}` }));
+      const results = hosts.map((h) => ok(h, h.name.toUpperCase()));
+      await runFleetChecks({ worker: small, bundle: packBundles('mars')(false, FLEET), pack, checkIds: FLEET, hosts, results, signal: new AbortController().signal, deadlineMs: 120_000 });
+      expect(new Set(results.flatMap((r) => r.checks.map((c) => c.status)))).toEqual(new Set(['pass']));
+      expect(results.every((r) => r.checks.length === FLEET.length)).toBe(true);
+      expect(small.spawns).toBe(1);
+    } finally {
+      await small.close();
+    }
+  }, 120_000);
+});

@@ -345,6 +345,21 @@ describe('defect 4: quadratic output collection and unbounded history', () => {
     expect(host.spawns).toBe(1);
   });
 
+  it('PwshHost lets one request given a larger cap write past the worker\'s, in one long line, and still caps the others', async () => {
+    const host = newHost({ maxOutputBytes: MiB });
+    await host.run('"warm"');
+    const pid = workerPid(host);
+    // One 3 MiB line: over the worker's cap and its reply-line limit (3 MiB of output is 4 MiB once framed).
+    const big = await host.run("'z' * (3 * 1024 * 1024)", { maxOutputBytes: 8 * MiB });
+    expect(big.ok, big.errors.join('; ')).toBe(true);
+    expect(big.output[0]!.length).toBe(3 * MiB);
+    const capped = await host.run("1..4096 | ForEach-Object { 'x' * 1024 }");
+    expect(capped.ok).toBe(false);
+    expect(capped.errors[0]).toContain(`cap of ${MiB} bytes`);
+    expect(workerPid(host)).toBe(pid);
+    expect(host.spawns).toBe(1);
+  });
+
   it('PwshHost kills the worker with output-cap when one reply line passes maxReplyBytes, then starts afresh', async () => {
     const host = newHost({ maxReplyBytes: 64 * 1024 });
     await host.run('"warm"');
