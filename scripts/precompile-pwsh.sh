@@ -8,14 +8,7 @@ set -euo pipefail
 tool=$1 out=$2 runtime=$3 cgdir=$4
 framework=$(dirname "$(readlink -f "$(command -v dotnet)")")/shared/Microsoft.NETCore.App/$runtime
 [ -d "$framework" ] || { echo "precompile-pwsh: no runtime $runtime at $framework" >&2; exit 1; }
-mkdir -p "$cgdir"
-cat > "$cgdir/crossgen2.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-  <ItemGroup><PackageDownload Include="Microsoft.NETCore.App.Crossgen2.linux-x64" Version="[$runtime]" /></ItemGroup>
-</Project>
-XML
-dotnet restore "$cgdir/crossgen2.csproj" --packages "$cgdir/pkgs" >/dev/null
+bash "$(dirname "$0")/nuget-download.sh" Microsoft.NETCore.App.Crossgen2.linux-x64 "$runtime" "$cgdir"
 crossgen=$cgdir/pkgs/microsoft.netcore.app.crossgen2.linux-x64/$runtime/tools/crossgen2
 rm -rf "$out.tmp"
 mkdir -p "$(dirname "$out")"

@@ -52,14 +52,7 @@ fi
 pester_version=5.7.1
 if [ ! -f "$tools/pester/pkgs/pester/$pester_version/tools/Pester.psd1" ]; then
   say "restoring Pester $pester_version"
-  mkdir -p "$tools/pester"
-  cat > "$tools/pester/pester.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-  <ItemGroup><PackageDownload Include="Pester" Version="[$pester_version]" /></ItemGroup>
-</Project>
-XML
-  dotnet restore "$tools/pester/pester.csproj" --packages "$tools/pester/pkgs" >/dev/null
+  bash scripts/nuget-download.sh Pester "$pester_version" "$tools/pester"
 fi
 echo "$tools/pester/pkgs/pester/$pester_version/tools/Pester.psd1" > "$tools/pester-path"
 
