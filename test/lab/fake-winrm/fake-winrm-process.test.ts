@@ -38,7 +38,8 @@ describe('fake-winrm as its own process (main.js)', () => {
     } finally {
       process.kill(pid, 'SIGTERM');
     }
-    expect(await eventually(() => !alive(pid) && liveLabProcesses(dir).length === 0, 10_000)).toBe(true);
+    // The exit event may come a turn after the process is gone: wait for both.
+    expect(await eventually(() => !alive(pid) && gone() !== undefined && liveLabProcesses(dir).length === 0, 10_000)).toBe(true);
     expect(gone()).toMatch(/^fake-winrm exited \(code 0\)/);
   }, 120_000);
 });

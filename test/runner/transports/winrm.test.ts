@@ -28,6 +28,8 @@ beforeAll(async () => {
     { name: 'win03', address: '127.64.0.3', state: HEALTHY_STATE, winrm: { behaviour: 'quota' } },
     { name: 'win04', address: '127.64.0.4', state: HEALTHY_STATE, winrm: { behaviour: 'never-answers' } },
     { name: 'win05', address: '127.64.0.5', state: HEALTHY_STATE, winrm: { behaviour: 'bad-certificate' } },
+    // Answers every Receive 3 s late: no scan of it can finish within a 2.5 s deadline, however fast pwsh is.
+    { name: 'win06', address: '127.64.0.6', state: HEALTHY_STATE, winrm: { behaviour: 'slow' } },
   ]);
 }, 120_000);
 
@@ -108,10 +110,10 @@ describe('winrmTransport against fake-winrm', () => {
   });
 
   it('the deadline ends a slow scan as timeout, and the fake has no shell or process of it left', async () => {
-    const result = await scan(host('win01', '127.64.0.1'), { ...plan(2500), checkIds: pack.checks.filter((c) => c.kind === 'host').map((c) => c.id) });
+    const result = await scan(host('win06', '127.64.0.6'), { ...plan(2500), checkIds: pack.checks.filter((c) => c.kind === 'host').map((c) => c.id) });
     expect(result.status).toBe('timeout');
     expect(result.termination.reason).toBe('deadline');
-    expect(await waitFor(() => lab.fake.shellCount('win01') === 0, 15_000)).toBe(true);
+    expect(await waitFor(() => lab.fake.shellCount('win06') === 0, 15_000)).toBe(true);
   }, 60_000);
 });
 
