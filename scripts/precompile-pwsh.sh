@@ -6,7 +6,8 @@
 # (Microsoft.NETCore.App.Crossgen2.linux-x64 of RUNTIME_VERSION, the runtime pwsh runs on).
 set -euo pipefail
 tool=$1 out=$2 runtime=$3 cgdir=$4
-framework=$(dirname "$(readlink -f "$(command -v dotnet)")")/shared/Microsoft.NETCore.App/$runtime
+dotnet=$(readlink -f "$(command -v dotnet)")
+framework=$(dirname "$dotnet")/shared/Microsoft.NETCore.App/$runtime
 [ -d "$framework" ] || { echo "precompile-pwsh: no runtime $runtime at $framework" >&2; exit 1; }
 bash "$(dirname "$0")/nuget-download.sh" Microsoft.NETCore.App.Crossgen2.linux-x64 "$runtime" "$cgdir"
 crossgen=$cgdir/pkgs/microsoft.netcore.app.crossgen2.linux-x64/$runtime/tools/crossgen2
@@ -20,7 +21,7 @@ for name in System.Management.Automation Microsoft.PowerShell.Commands.Utility M
   "$crossgen" -r "$framework/" -r "$tool/" --targetos:linux --targetarch:x64 -O "$tool/$name.dll" -o "$out.tmp/$name.dll" >/dev/null
 done
 # The copy must run: a broken image would fail every test far from here.
-out_pwsh=$("$(readlink -f "$(command -v dotnet)")" "$out.tmp/pwsh.dll" -NoProfile -NonInteractive -c '$PSVersionTable.PSVersion.ToString()')
+out_pwsh=$("$dotnet" "$out.tmp/pwsh.dll" -NoProfile -NonInteractive -c '$PSVersionTable.PSVersion.ToString()')
 [ -n "$out_pwsh" ] || { echo "precompile-pwsh: the compiled copy did not start" >&2; exit 1; }
 touch "$out.tmp/.compiled"
 rm -rf "$out"

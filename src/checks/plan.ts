@@ -23,7 +23,7 @@ export interface HostPlan {
 }
 
 /** A var as a check sees it: the inventory's value, else the pack default. */
-function resolveVar(pack: Pick<Pack, 'vars'>, target: PlanTarget, name: string): unknown {
+export function resolveVar(pack: Pick<Pack, 'vars'>, target: PlanTarget, name: string): unknown {
   const value = target.vars[name];
   return value === undefined || value === null ? pack.vars[name]?.default : value;
 }

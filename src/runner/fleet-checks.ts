@@ -1,4 +1,4 @@
-import { skippedOutcome, whyNotApplicable } from '../checks/plan.js';
+import { resolveVar, skippedOutcome, whyNotApplicable } from '../checks/plan.js';
 import type { Pack } from '../checks/catalog.js';
 import type { CheckMetadata } from '../record/check-metadata.js';
 import type { CheckOutcome } from '../record/check-result.js';
@@ -92,10 +92,10 @@ class FleetPayloadHosts {
   indexOf(result: HostResult): number {
     let at = this.index.get(result.name);
     if (at === undefined) {
-      const given = this.byName.get(result.name)?.vars ?? {};
+      const target = { cloud: result.cloud, vars: this.byName.get(result.name)?.vars ?? {} };
       const vars: Record<string, unknown> = {};
       for (const name of this.wanted) {
-        const value = given[name] ?? this.pack.vars[name]?.default;
+        const value = resolveVar(this.pack, target, name);
         if (value !== undefined && value !== null) vars[name] = value;
       }
       at = this.hosts.push({ name: result.name, cloud: result.cloud, status: result.status, vars, facts: result.computerName ? { computerName: result.computerName } : {} }) - 1;

@@ -48,28 +48,27 @@ interface Attempt {
 }
 
 /**
- * Scans one host and returns its result, whatever the host does: every selected check ends with an
- * outcome, and nothing that did not run is ever `pass`. A host whose controller worker died under it
- * (a crash elsewhere, not this host's fault) is scanned again from the start, up to WORKER_ATTEMPTS in all
- * while its deadline lasts; checks only read, and what a lost attempt reported is dropped with it.
- */
-/**
  * How often a host is tried when the shared pwsh worker dies under it. pwsh's SSH remoting can abort the
  * whole process ("Unhandled exception. System.IO.IOException: Broken pipe") when another host's ssh ends
  * while pwsh writes to it, so on a fleet with failing hosts one crash can follow another.
  */
 const WORKER_ATTEMPTS = 3;
 
+/**
+ * Scans one host and returns its result, whatever the host does: every selected check ends with an
+ * outcome, and nothing that did not run is ever `pass`. A host whose controller worker died under it
+ * (a crash elsewhere, not this host's fault) is scanned again from the start, up to WORKER_ATTEMPTS in all
+ * while its deadline lasts; checks only read, and what a lost attempt reported is dropped with it.
+ */
 export async function scanHost(host: ResolvedHost, transport: Transport, plan: HostScanPlan): Promise<HostResult> {
   const now = plan.now ?? (() => new Date());
   const started = now();
   const run = planHost(plan.pack, plan.checkIds, host);
   let attempt: Attempt;
-  for (let tries = 0; ; tries++) {
-    const elapsed = now().getTime() - started.getTime();
-    attempt = await scanOnce(host, transport, plan, run, Math.max(1000, plan.deadlineMs - elapsed), now());
-    const left = plan.deadlineMs - (now().getTime() - started.getTime());
-    if (attempt.termination.reason !== 'worker-died' || tries + 1 >= WORKER_ATTEMPTS || left < 1000 || plan.signal.aborted) break;
+  const left = (): number => plan.deadlineMs - (now().getTime() - started.getTime());
+  for (let tries = 1; ; tries++) {
+    attempt = await scanOnce(host, transport, plan, run, Math.max(1000, left()), now());
+    if (attempt.termination.reason !== 'worker-died' || tries >= WORKER_ATTEMPTS || left() < 1000 || plan.signal.aborted) break;
   }
   const durationMs = now().getTime() - started.getTime();
   return hostResult(host, plan, run, attempt, started, durationMs);
