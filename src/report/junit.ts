@@ -8,17 +8,14 @@ import { outcomeIndex } from './summarize.js';
 import { stripXmlIllegal } from './text.js';
 import { visibleText } from './visible-text.js';
 
+const ATTRIBUTE_SPECIAL = /[&<>"'\r\n\t]/g;
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;',
+};
+
 /** Escapes text for an XML attribute or element: invisible characters shown as \uXXXX, none that XML 1.0 cannot carry. */
 export function xmlEscape(text: string): string {
-  return stripXmlIllegal(visibleText(text))
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
+  return stripXmlIllegal(visibleText(text)).replace(ATTRIBUTE_SPECIAL, (c) => ATTRIBUTE_ESCAPES[c]!);
 }
 
 // Element text keeps its line breaks; only attributes need them as character references.

@@ -44,13 +44,13 @@ export interface ScratchWorkbook {
 }
 
 /** A small workbook from exceljs' streaming writer in a fresh temporary folder; `build` adds and commits its sheets. */
-export async function writeStreamingWorkbook(build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void): Promise<ScratchWorkbook> {
+export async function writeStreamingWorkbook(build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void | Promise<void>): Promise<ScratchWorkbook> {
   const dir = mkdtempSync(join(tmpdir(), 'fleet-scan-scratch-'));
   const file = join(dir, 'scratch.xlsx');
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
-    build(wb);
+    await build(wb);
     await wb.commit();
     return { file, cleanup };
   } catch (error) {

@@ -18,6 +18,16 @@ describe('writeChunksAtomic', () => {
     expect(readdirSync(dir)).toEqual(['out.txt']);
   });
 
+  it('writes many small chunks, strings and bytes mixed, whole and in order', async () => {
+    const file = join(dir, 'out.txt');
+    function* chunks() {
+      for (let i = 0; i < 20_000; i++) yield i % 1000 === 999 ? Buffer.from(`[${i}]`) : `${i},`;
+    }
+    await writeChunksAtomic(file, chunks());
+    const expected = Array.from({ length: 20_000 }, (_, i) => (i % 1000 === 999 ? `[${i}]` : `${i},`)).join('');
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+  });
+
   it('keeps the old file and removes the temporary one when producing the content fails', async () => {
     const file = join(dir, 'out.txt');
     writeFileSync(file, 'old');

@@ -73,7 +73,7 @@ export async function writeFindingsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter,
   );
 
   let lastRow = 1;
-  const pace = rowPacer();
+  const pace = rowPacer(ws);
   for (const { host, outcome } of findings) {
     await pace();
     const check = catalogue.get(outcome.id);

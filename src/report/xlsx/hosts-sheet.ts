@@ -51,7 +51,7 @@ export async function writeHostsSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, re
   });
 
   const rowStyles = [...HOST_COLUMNS.map(() => undefined), ...checkIds.map(() => STATUS_STYLE)];
-  const pace = rowPacer();
+  const pace = rowPacer(ws);
   for (const host of record.hosts) {
     await pace();
     const outcomes = outcomeIndex(host);
