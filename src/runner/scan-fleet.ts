@@ -4,6 +4,7 @@ import type { ResolvedHost } from '../inventory/schema.js';
 import type { Journal } from './journal.js';
 import type { HostResult } from '../record/run-record.js';
 import { hostIdentity, scanHost, type HostScanPlan } from './scan-host.js';
+import { StringPool } from './string-pool.js';
 import type { TransportSet } from './transport-set.js';
 
 export interface FleetScanOptions {
@@ -28,16 +29,18 @@ export async function scanFleet(options: FleetScanOptions): Promise<HostResult[]
   const { signal } = options;
   // Every running host listens for the interrupt; that many listeners is expected, not a leak.
   setMaxListeners(options.concurrency * 2 + 10, signal);
+  // Every result is held until the run ends: equal strings across hosts are held once (string-pool.ts).
+  const pool = new StringPool();
   const jobs = options.hosts.map((host) => {
     const earlier = options.finished?.get(host.name);
-    if (earlier) return Promise.resolve(earlier);
+    if (earlier) return Promise.resolve(pool.share(earlier));
     return limit(async () => {
       const result = signal.aborted
         ? notStarted(host, options.plan.checkIds)
         : await scanHost(host, options.transports.get(host.transport), { ...options.plan, signal });
       options.journal?.append(result);
       options.onHostDone?.(result);
-      return result;
+      return pool.share(result);
     });
   });
   // Queued hosts are not dropped on abort (their promises would never settle): each one, when its turn
