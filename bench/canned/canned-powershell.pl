@@ -35,5 +35,9 @@ for my $check (@{ $p->{checks} }) {
     frame('check', $result);
     push @results, $result;
 }
-my $report = { %{ $canned->{report} }, host => $p->{host}, results => \@results };
+# Each host answers with its own computer name, as real servers do (one name for all would make every
+# host a duplicate of every other in the fleet checks).
+my $computer = uc(substr($p->{host}, 0, 15));
+my $report = { %{ $canned->{report} }, host => $p->{host}, computerName => $computer,
+    facts => { %{ $canned->{report}{facts} // {} }, computerName => $computer }, results => \@results };
 frame('report', $report);

@@ -3,8 +3,8 @@
     mars-fleet-duplicate-names: no two hosts with the same computer name in one vault (controller-side).
 .DESCRIPTION
     Groups the scanned hosts by (cloud, vaultName) and fails every host whose NetBIOS name (facts.computerName,
-    case-insensitive) appears more than once in its group. Hosts whose computer name is unknown (not scanned)
-    are skipped.
+    case-insensitive) appears more than once in its group; its evidence names up to ten of the others and
+    how many more there are. Hosts whose computer name is unknown (not scanned) are skipped.
 .PARAMETER Hosts
     One object per host: name, cloud, status, vars, facts (with computerName).
 .EXAMPLE
@@ -52,10 +52,19 @@ function Test-MarsFleetDuplicateNames {
             $byComputer[$m['computer']].Add($m['name'])
         }
         foreach ($m in $members) {
-            $same = @(foreach ($name in $byComputer[$m['computer']]) { if ($name -ne $m['name']) { $name } })
-            if ($same.Count) {
-                $results[$m['name']] = New-FsCheckResult -Status fail -Summary ('Computer name ' + $m['computer'] + ' is used by ' + ($same.Count + 1) + ' hosts in vault ' + $m['vault']) `
-                    -Evidence @('COMPUTERNAME ' + $m['computer'] + ' also reported by ' + ($same -join ', ') + ' for vault ' + $m['vault'])
+            $group = $byComputer[$m['computer']]
+            if ($group.Count -gt 1) {
+                # Ten names at most: an image cloned onto thousands of hosts must not make each host's evidence
+                # name all the others (that grows with the square of the group).
+                $others = New-Object System.Collections.Generic.List[string]
+                foreach ($name in $group) {
+                    if ($others.Count -eq 10) { break }
+                    if ($name -ne $m['name']) { $others.Add($name) }
+                }
+                $more = ''
+                if ($group.Count - 1 -gt $others.Count) { $more = ' and ' + ($group.Count - 1 - $others.Count) + ' more' }
+                $results[$m['name']] = New-FsCheckResult -Status fail -Summary ('Computer name ' + $m['computer'] + ' is used by ' + $group.Count + ' hosts in vault ' + $m['vault']) `
+                    -Evidence @('COMPUTERNAME ' + $m['computer'] + ' also reported by ' + ($others -join ', ') + $more + ' for vault ' + $m['vault'])
             } else {
                 $results[$m['name']] = New-FsCheckResult -Status pass -Summary ('Computer name ' + $m['computer'] + ' is unique in vault ' + $m['vault']) `
                     -Evidence @('COMPUTERNAME ' + $m['computer'] + ' unique among ' + $members.Count + ' hosts of vault ' + $m['vault'])
