@@ -52,7 +52,7 @@ interface Attempt {
  * whole process ("Unhandled exception. System.IO.IOException: Broken pipe") when another host's ssh ends
  * while pwsh writes to it, so on a fleet with failing hosts one crash can follow another.
  */
-const WORKER_ATTEMPTS = 3;
+const WORKER_ATTEMPTS = 5;
 
 /**
  * Scans one host and returns its result, whatever the host does: every selected check ends with an

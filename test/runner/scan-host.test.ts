@@ -116,9 +116,9 @@ describe('scanHost when the controller worker dies under a host', () => {
     expect(result.checks.map((c) => c.status)).toEqual(['pass', 'pass']);
   });
 
-  it('ends as error after three attempts when the worker keeps dying, with only what the last attempt finished', async () => {
+  it('ends as error after five attempts when the worker keeps dying, with only what the last attempt finished', async () => {
     const { result, crashed } = await scanCrashing(9);
-    expect(crashed).toBe(3);
+    expect(crashed).toBe(5);
     expect(result.status).toBe('error');
     expect(result.termination.reason).toBe('worker-died');
     expect(result.reason).toMatch(/^controller worker failed: /);
