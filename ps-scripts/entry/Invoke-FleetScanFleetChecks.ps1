@@ -12,12 +12,14 @@ function Invoke-FleetScanFleetChecks {
         check for, or a check that throws, gives each of its hosts an error.
     .PARAMETER PayloadBase64
         The payload.
+    .PARAMETER Payload
+        The same payload already decoded to hashtables, instead of PayloadBase64.
     .EXAMPLE
         Invoke-FleetScanFleetChecks -PayloadBase64 $payload
     #>
-    param([string]$PayloadBase64)
+    param([string]$PayloadBase64, [System.Collections.IDictionary]$Payload)
     $started = [datetime]::UtcNow
-    $payload = Read-FsEntryPayload -PayloadBase64 $PayloadBase64
+    $payload = Read-FsEntryPayload -PayloadBase64 $PayloadBase64 -Decoded $Payload
     $marker = [string]$payload['marker']
     $loaded = Get-FsRegisteredPack
     $pack = $loaded['Pack']

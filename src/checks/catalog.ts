@@ -117,6 +117,9 @@ export function loadPack(name: string, options: PackOptions = {}): Pack {
     for (const v of meta.reads ?? []) {
       if (!(v in manifest.vars)) throw new PackError(`${relative}: reads var "${v}", which pack.json does not declare`);
     }
+    if (meta.partition !== undefined && (meta.kind !== 'fleet' || !meta.requires.includes(meta.partition))) {
+      throw new PackError(`${relative}: partition "${meta.partition}" must be a fleet check's required var`);
+    }
     return meta;
   });
   const pack: Pack = { name: manifest.name, version: manifest.version, title: manifest.title, vars: manifest.vars, checks };

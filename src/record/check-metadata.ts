@@ -21,5 +21,10 @@ export const checkMetadataSchema = z.strictObject({
   requires: z.array(z.string()).default([]),
   /** Vars a fleet check reads besides `requires`: the controller sends the fleet checks only these of each host. */
   reads: z.array(z.string()).optional(),
+  /**
+   * A fleet check that judges each group of hosts with the same cloud and the same value of this var (one of
+   * `requires`) on its own: the controller runs it over whole groups at a time, so the worker never holds the fleet.
+   */
+  partition: z.string().optional(),
 });
 export type CheckMetadata = z.infer<typeof checkMetadataSchema>;

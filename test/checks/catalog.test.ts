@@ -111,6 +111,13 @@ describe('loadPack errors', () => {
     expect((loadError({ 'bad-check.ps1': checkFile(meta) }) as Error).message).toBe('ps-scripts/packs/bad/bad-check.ps1: reads var "vaultSize", which pack.json does not declare');
   });
 
+  it('rejects a partition that is not a fleet check\'s required var', () => {
+    const host = JSON.stringify({ ...JSON.parse(goodMeta), partition: 'vaultName' });
+    expect((loadError({ 'bad-check.ps1': checkFile(host) }) as Error).message).toBe('ps-scripts/packs/bad/bad-check.ps1: partition "vaultName" must be a fleet check\'s required var');
+    const unrequired = JSON.stringify({ ...JSON.parse(goodMeta), kind: 'fleet', requires: [], partition: 'vaultName' });
+    expect((loadError({ 'bad-check.ps1': checkFile(unrequired) }) as Error).message).toBe('ps-scripts/packs/bad/bad-check.ps1: partition "vaultName" must be a fleet check\'s required var');
+  });
+
   it('rejects an unknown pack by name', () => {
     expect(() => loadPack('no-such-pack')).toThrow('ps-scripts/packs/no-such-pack/pack.json: no such pack "no-such-pack"');
   });
@@ -118,6 +125,19 @@ describe('loadPack errors', () => {
 
 describe('fleet checks of mars', () => {
   // The controller sends a fleet check only the vars it requires or reads: one it reads but does not declare would be unset.
+  // Both group by (cloud, vault) in their code: running them vault by vault gives the same verdicts.
+  it('are partitioned by the vault they group by', () => {
+    const pack = loadPack('mars');
+    expect(pack.checks.filter((c) => c.kind === 'fleet').map((c) => [c.id, c.partition])).toEqual([
+      ['mars-fleet-duplicate-names', 'vaultName'],
+      ['mars-fleet-vault-capacity', 'vaultName'],
+    ]);
+    for (const id of ['mars-fleet-duplicate-names', 'mars-fleet-vault-capacity']) {
+      const code = readFileSync(path.join(DEFAULT_ROOT, 'ps-scripts', 'packs', 'mars', `${id}.ps1`), 'utf8');
+      expect(code, id).toContain("$key = ([string]$h['cloud'] + '/' + [string]$h['vars']['vaultName']).ToLowerInvariant()");
+    }
+  });
+
   it('declare every var their code reads in requires or reads', () => {
     const pack = loadPack('mars');
     for (const check of pack.checks.filter((c) => c.kind === 'fleet')) {

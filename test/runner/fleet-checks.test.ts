@@ -118,6 +118,76 @@ describe('runFleetChecks payload', () => {
   });
 });
 
+describe('runFleetChecks in batches of whole vaults', () => {
+  type Payload = { hosts: Array<{ name: string; vars: Record<string, unknown> }>; checks: Array<{ id: string; hosts: number[] }> };
+  /** A worker that records each request's payload and answers with no report. */
+  function recorder(): { worker: PwshHost; payloads: Payload[] } {
+    const payloads: Payload[] = [];
+    const worker = {
+      setBlob: () => undefined,
+      run: async (_script: string, run: { params?: Record<string, string> }) => {
+        payloads.push(JSON.parse(Buffer.from(run.params!.Payload!, 'base64').toString('utf8')));
+        return { output: [], errors: ['recorded'] };
+      },
+      restart: () => undefined,
+    } as unknown as PwshHost;
+    return { worker, payloads };
+  }
+
+  it('never splits a vault (names compared case-insensitively), keeps each request within the batch size unless one vault is larger, and sends every host once', async () => {
+    const vaults = [['rsv-a', 30], ['rsv-b', 30], ['RSV-A', 5], ['rsv-big', 70], ['rsv-c', 10]] as const;
+    const hosts = vaults.flatMap(([vault, n]) => Array.from({ length: n }, (_, i) => host(`${vault}-${i}`, { vaultName: vault })));
+    const { worker, payloads } = recorder();
+    await runFleetChecks({ worker, bundle: { key: 'k', text: '' }, pack, checkIds: FLEET, hosts, results: hosts.map((h) => ok(h, h.name)), signal: new AbortController().signal, deadlineMs: 60_000, batchHosts: 40 });
+    const vaultsOf = (p: Payload): string[] => [...new Set(p.hosts.map((h) => String(h.vars.vaultName).toLowerCase()))].sort();
+    expect(payloads.map(vaultsOf)).toEqual([['rsv-a'], ['rsv-b'], ['rsv-big'], ['rsv-c']]);
+    expect(payloads.map((p) => p.hosts.length)).toEqual([35, 30, 70, 10]);
+    expect(payloads.flatMap((p) => p.hosts.map((h) => h.name)).sort()).toEqual(hosts.map((h) => h.name).sort());
+    // Both MARS fleet checks group by vault: they share the requests, each listing every host of it.
+    for (const p of payloads) expect(p.checks).toEqual(FLEET.map((id) => ({ id, hosts: p.hosts.map((_, i) => i) })));
+  });
+
+  it('fills a request with several small vaults up to the batch size', async () => {
+    const hosts = Array.from({ length: 100 }, (_, i) => host(`fs${i}`, { vaultName: `rsv-${Math.floor(i / 10)}` }));
+    const { worker, payloads } = recorder();
+    await runFleetChecks({ worker, bundle: { key: 'k', text: '' }, pack, checkIds: FLEET, hosts, results: hosts.map((h) => ok(h, h.name)), signal: new AbortController().signal, deadlineMs: 60_000, batchHosts: 45 });
+    expect(payloads.map((p) => p.hosts.length)).toEqual([40, 40, 20]);
+  });
+
+  it('a request that fails gives its own hosts an error that says why; the other vaults keep their verdicts', async () => {
+    // The real entry point, except that the vault rsv-crash makes the request fail before any report is written.
+    const real = packBundles('mars')(false, FLEET);
+    const crashing = {
+      key: 'bundle:mars:crash-one-vault',
+      text: `${real.text}\n$FsRealFleetEntry = \${function:Invoke-FleetScanFleetChecks}\nfunction Invoke-FleetScanFleetChecks { param([string]$PayloadBase64, $Payload) if ($Payload['hosts'][0]['vars']['vaultName'] -eq 'rsv-crash') { throw 'fleet request lost' }; & $FsRealFleetEntry -Payload $Payload }\n`,
+    };
+    const hosts = ['rsv-a', 'rsv-crash', 'rsv-b'].flatMap((vault) => [host(`${vault}-1`, { vaultName: vault }), host(`${vault}-2`, { vaultName: vault })]);
+    const results = hosts.map((h) => ok(h, h.name.toUpperCase()));
+    await runFleetChecks(options({ hosts, results, bundle: crashing, batchHosts: 2 }));
+    expect(results.map((r) => [r.name, ...r.checks.map((c) => c.status)])).toEqual([
+      ['rsv-a-1', 'pass', 'pass'], ['rsv-a-2', 'pass', 'pass'],
+      ['rsv-crash-1', 'error', 'error'], ['rsv-crash-2', 'error', 'error'],
+      ['rsv-b-1', 'pass', 'pass'], ['rsv-b-2', 'pass', 'pass'],
+    ]);
+    expect(results[2]!.checks[0]!.reason).toBe('fleet request lost');
+    expect(results[2]!.checks[0]!.summary).toBe('fleet check failed: fleet request lost');
+  }, 60_000);
+
+  it('a deadline in the middle of the batches ends the rest as errors that say so, and keeps the verdicts already judged', async () => {
+    // The second vault's request sleeps past the deadline.
+    const real = packBundles('mars')(false, FLEET);
+    const slowSecond = {
+      key: 'bundle:mars:slow-second-vault',
+      text: `${real.text}\n$FsRealFleetEntry = \${function:Invoke-FleetScanFleetChecks}\nfunction Invoke-FleetScanFleetChecks { param([string]$PayloadBase64, $Payload) if ($Payload['hosts'][0]['vars']['vaultName'] -eq 'rsv-slow') { Start-Sleep -Seconds 60 }; & $FsRealFleetEntry -Payload $Payload }\n`,
+    };
+    const hosts = ['rsv-a', 'rsv-slow', 'rsv-b'].map((vault) => host(`${vault}-1`, { vaultName: vault }));
+    const results = hosts.map((h) => ok(h, h.name.toUpperCase()));
+    await runFleetChecks(options({ hosts, results, bundle: slowSecond, batchHosts: 1, deadlineMs: 8000 }));
+    expect(results.map((r) => [r.name, ...r.checks.map((c) => c.status)])).toEqual([['rsv-a-1', 'pass', 'pass'], ['rsv-slow-1', 'error', 'error'], ['rsv-b-1', 'error', 'error']]);
+    expect(results[2]!.checks[1]!.summary).toBe('fleet check failed: fleet checks passed their 8 s deadline');
+  }, 60_000);
+});
+
 describe('runFleetChecks on a fleet whose report outgrows the worker\'s output cap', () => {
   it('gives every host its verdicts: the request\'s cap follows the fleet (20,000 hosts write some 11 MB)', async () => {
     // A worker capped at 64 KiB stands in for the 4 MiB default against 20,000 hosts: 400 hosts write some 200 KB.

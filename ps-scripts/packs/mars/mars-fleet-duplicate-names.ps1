@@ -23,7 +23,8 @@ $FsCheckMetadata = @'
   "remediation": "Rename the hosts or split them across vaults before registering them.",
   "source": "https://learn.microsoft.com/azure/backup/backup-support-matrix-mars-agent",
   "tags": ["fleet", "registration"],
-  "requires": ["vaultName"]
+  "requires": ["vaultName"],
+  "partition": "vaultName"
 }
 '@
 

@@ -23,6 +23,7 @@ $FsCheckMetadata = @'
   "source": "https://learn.microsoft.com/azure/backup/backup-azure-mars-troubleshoot",
   "tags": ["fleet", "capacity"],
   "requires": ["vaultName"],
+  "partition": "vaultName",
   "reads": ["alreadyRegisteredCount", "vaultMachineLimit"]
 }
 '@

@@ -68,6 +68,22 @@ Describe 'Invoke-FleetScanFleetChecks (controller-side fleet checks)' {
         $results[1].reason | Should -Be 'vault list unavailable'
     }
 
+    It 'gives the same report for a payload the controller''s pwsh 7 worker decoded with ConvertFrom-Json -AsHashtable (ordered, case-sensitive keys, Int64 indexes)' {
+        $marker = New-FsTestMarker
+        $base64 = New-FsTestFleetPayload -Marker $marker -Checks @(@{ id = 'mars-fleet-duplicate-names'; hosts = $clones }, @{ id = 'mars-fleet-vault-capacity'; hosts = $clones })
+        $decoded = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($base64)) | ConvertFrom-Json -AsHashtable
+        $decoded['hosts'][0] | Should -BeOfType [System.Collections.IDictionary]
+        $fromDecoded = ConvertFrom-FsTestLine -Line @(Invoke-FleetScanFleetChecks -Payload $decoded)[-1] -Marker $marker
+        $fromBase64 = ConvertFrom-FsTestLine -Line @(Invoke-FleetScanFleetChecks -PayloadBase64 $base64)[-1] -Marker $marker
+        @($fromDecoded.body.results | ForEach-Object { $_.id + '/' + $_.host + '/' + $_.status + '/' + ($_.evidence -join ';') }) |
+            Should -Be @($fromBase64.body.results | ForEach-Object { $_.id + '/' + $_.host + '/' + $_.status + '/' + ($_.evidence -join ';') })
+        @($fromDecoded.body.results | ForEach-Object { $_.status }) | Should -Be @('fail', 'fail', 'pass', 'pass')
+    }
+
+    It 'refuses a decoded payload without a marker, as it refuses an encoded one' {
+        { Invoke-FleetScanFleetChecks -Payload @{ pack = 'mars'; hosts = @(); checks = @() } } | Should -Throw 'payload has no marker'
+    }
+
     It 'writes an empty fleet report for an empty list' {
         @((Invoke-FsTestFleetPayload @()).line.body.results).Count | Should -Be 0
     }
