@@ -89,27 +89,30 @@ function fleetBatches(pack: Pack, byName: Map<string, ResolvedHost>, applying: A
       const value = resolveVar(pack, { cloud: r.cloud, vars: byName.get(r.name)?.vars ?? {} }, partition);
       return `${r.cloud}\0${value === undefined || value === null ? '' : String(value)}`.toLowerCase();
     };
+    // Each check's hosts by partition, and each partition's hosts over all these checks (a host counts once).
+    const parts = group.map((a) => ({ meta: a.meta, byKey: new Map<string, HostResult[]>() }));
     const members = new Map<string, Set<string>>();
-    for (const a of group) {
+    group.forEach((a, i) => {
       for (const r of a.results) {
         const key = keyOf(r);
-        const names = members.get(key) ?? new Set<string>();
-        names.add(r.name);
-        members.set(key, names);
+        const list = parts[i]!.byKey.get(key) ?? [];
+        list.push(r);
+        parts[i]!.byKey.set(key, list);
+        members.set(key, (members.get(key) ?? new Set<string>()).add(r.name));
       }
-    }
-    let batch = new Map<string, number>();
+    });
+    let keys: string[] = [];
     let size = 0;
     const flush = (): void => {
-      if (size === 0) return;
-      const keys = batch;
-      batches.push(group.map((a) => ({ meta: a.meta, results: a.results.filter((r) => keys.has(keyOf(r))) })).filter((a) => a.results.length > 0));
-      batch = new Map();
+      if (keys.length === 0) return;
+      const taken = keys;
+      batches.push(parts.map((p) => ({ meta: p.meta, results: taken.flatMap((k) => p.byKey.get(k) ?? []) })).filter((a) => a.results.length > 0));
+      keys = [];
       size = 0;
     };
     for (const [key, names] of members) {
       if (size > 0 && size + names.size > batchHosts) flush();
-      batch.set(key, names.size);
+      keys.push(key);
       size += names.size;
     }
     flush();

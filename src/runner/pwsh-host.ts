@@ -207,6 +207,9 @@ export class PwshHost extends EventEmitter {
       FLEET_SCAN_PWSH_EXE: this.options.pwsh,
       // The worker's heap otherwise settles a third higher while sessions come and go (bench/RESULTS.md).
       DOTNET_GCConserveMemory: this.options.env.DOTNET_GCConserveMemory ?? '9',
+      // No tiered re-compiling: the engine is precompiled (ReadyToRun), and re-JITting its hot methods while
+      // sessions come and go was a third of the worker's CPU on a 20-host ssh scan (bench/RESULTS.md).
+      DOTNET_TieredCompilation: this.options.env.DOTNET_TieredCompilation ?? '0',
     };
     // NODE_POWERSHELL would override the executable we pass; hide it while the library reads it.
     const saved = process.env.NODE_POWERSHELL;
