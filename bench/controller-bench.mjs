@@ -35,6 +35,8 @@ const { values: opts } = parseArgs({
     octet: { type: 'string' },
     out: { type: 'string' },
     'no-write': { type: 'boolean', default: false },
+    // Memory and CPU of fleet-scan alone, without the floor's run: prints the runs, writes no section.
+    'no-floor': { type: 'boolean', default: false },
   },
 });
 const list = (s) => (s ? s.split(',').filter(Boolean).map(Number) : []);
@@ -90,8 +92,9 @@ function command(contender, n, c, outDir) {
 
 const blocks = [];
 const pairs = opts.blocks ? opts.blocks.split(',').map((b) => b.split('x').map(Number)) : sizes.flatMap((n) => concurrencies.map((c) => [n, c]));
-for (const [n, c] of pairs) blocks.push({ n, c, contenders: ['floor', ...nonRemoting] });
-for (const n of sshSizes) for (const c of sshConcurrencies) blocks.push({ n, c, contenders: ['floor', 'ssh'] });
+const floor = opts['no-floor'] ? [] : ['floor'];
+for (const [n, c] of pairs) blocks.push({ n, c, contenders: [...floor, ...nonRemoting] });
+for (const n of sshSizes) for (const c of sshConcurrencies) blocks.push({ n, c, contenders: [...floor, 'ssh'] });
 
 const runs = [];
 try {
@@ -120,9 +123,13 @@ try {
   };
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify({ meta, runs }, null, 2));
-  const markdown = renderControllerResults(meta, runs);
-  process.stdout.write(`${markdown}\n`);
-  if (!opts['no-write']) writeControllerSection(path.join(REPO, 'bench', 'RESULTS.md'), meta.section, markdown);
+  if (opts['no-floor']) {
+    process.stdout.write(`${JSON.stringify(runs.map((r) => ({ contender: r.contender, n: r.n, c: r.concurrency, valid: r.valid, cpuPerHost: r.controllerCpu / r.n, rssMb: r.controllerPeakRss / 2 ** 20, pssMb: r.controllerPeakPss / 2 ** 20, workerMb: (r.controllerPeakByName?.dotnet ?? 0) / 2 ** 20, nodeMb: (r.controllerPeakByName?.node ?? 0) / 2 ** 20 })), null, 1)}\n`);
+  } else {
+    const markdown = renderControllerResults(meta, runs);
+    process.stdout.write(`${markdown}\n`);
+    if (!opts['no-write']) writeControllerSection(path.join(REPO, 'bench', 'RESULTS.md'), meta.section, markdown);
+  }
 } finally {
   await lab.stop();
   rmSync(work, { recursive: true, force: true });

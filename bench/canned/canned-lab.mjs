@@ -131,6 +131,8 @@ export function cannedInventory(lab, transport, n, vars) {
         : { user: 'root', port: PORT, keyFile: lab.clientKey, knownHostsFile: lab.knownHosts, shell: CANNED_SCRIPT }),
       connectTimeout: '120s', cloud: 'public', tags: ['bench'], vars,
     },
-    hosts: hosts.map((h) => ({ name: h.name, address: h.address })),
+    // Fifty hosts to a vault, as an estate registers them (the pack warns above 50 machines in one vault):
+    // one vault of thousands is no estate, and it would make the fleet checks' one partition the whole fleet.
+    hosts: hosts.map((h, i) => ({ name: h.name, address: h.address, vars: { vaultName: `${vars.vaultName ?? 'rsv'}-${String(Math.floor(i / 50)).padStart(4, '0')}` } })),
   };
 }
