@@ -71,6 +71,7 @@ function verdicts(runs, ns, rssSize) {
     const base = get('baseline-session', n);
     const par = get('baseline-parallel', n);
     for (const id of ['fleet-scan-ssh', 'fleet-scan-ssh-exec']) {
+      if (get(id, n).runs === 0) continue;
       const r = get(id, n).wall / base.wall;
       const parallel = ` (against the Parallel variant: ${f2(get(id, n).wall / par.wall)} ×)`;
       if (Number.isFinite(r)) out.push(`- ${n} hosts, ${id} wall ≤ 0.9 × hand-rolled (Session): ${f2(r)} × → ${mark(r <= 0.9)}${parallel}`);
@@ -78,9 +79,11 @@ function verdicts(runs, ns, rssSize) {
     }
   }
   const floor = get('floor-pwsh', big);
+  // A run of some contenders only (e.g. ssh against the Parallel script) judges only what it measured.
+  const haveFloor = floor.runs > 0;
   const exec = get('fleet-scan-ssh-exec', big).wall / floor.wall;
-  out.push(`- ${big} hosts, ssh-exec wall ≤ 1.3 × pwsh-start floor: ${f2(exec)} × → ${mark(known(exec, exec <= 1.3))}`);
-  out.push(`- ${big} hosts, ssh (PS remoting) against the same floor: ${f2(get('fleet-scan-ssh', big).wall / floor.wall)} × (reported, no target)`);
+  if (haveFloor) out.push(`- ${big} hosts, ssh-exec wall ≤ 1.3 × pwsh-start floor: ${f2(exec)} × → ${mark(known(exec, exec <= 1.3))}`);
+  if (haveFloor) out.push(`- ${big} hosts, ssh (PS remoting) against the same floor: ${f2(get('fleet-scan-ssh', big).wall / floor.wall)} × (reported, no target)`);
   for (const id of ['fleet-scan-ssh', 'fleet-scan-ssh-exec']) {
     const a = get(id, big);
     const b = get(id, rssSize);
@@ -100,7 +103,7 @@ function verdicts(runs, ns, rssSize) {
     }
   }
   for (const id of ['fleet-scan-ssh', 'fleet-scan-ssh-exec', 'baseline-session', 'baseline-parallel']) {
-    if (get(id, big).valid === 0 || get(id, big).runs === 0) continue;
+    if (!haveFloor || get(id, big).valid === 0 || get(id, big).runs === 0) continue;
     const beyond = get(id, big).remoteCpuPerHost - floor.remoteCpuPerHost;
     out.push(`- ${id}, ${big} hosts: remote CPU beyond the pwsh start ${f2(beyond)} CPU-s per host (target < 1 for the MARS pack) → ${mark(known(beyond, beyond < 1))}`);
   }
@@ -109,7 +112,8 @@ function verdicts(runs, ns, rssSize) {
 
 export function renderResults(meta, runs, contenders) {
   const ns = [...new Set(runs.filter((r) => !r.warmup).map((r) => r.n))].sort((a, b) => a - b);
-  const full = ns.filter((n) => runs.some((r) => r.n === n && r.contender === 'floor-pwsh' && !r.warmup));
+  const withFloor = ns.filter((n) => runs.some((r) => r.n === n && r.contender === 'floor-pwsh' && !r.warmup));
+  const full = withFloor.length ? withFloor : ns;
   const rssOnly = ns.filter((n) => !full.includes(n));
   const invalid = runs.filter((r) => !r.valid);
   const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 1024 ** 3)} GB RAM, Node ${meta.node}, pwsh 7.6.9, OpenSSH 9.2p1`;

@@ -44,6 +44,24 @@ describe('summarize', () => {
   });
 });
 
+describe('renderResults', () => {
+  it('judges a run of the ssh transport against the Parallel script alone, with no floor: the CPU and memory lines, nothing it did not measure', () => {
+    const runs = [20, 100].flatMap((n) => [
+      run({ contender: 'baseline-parallel', n, controllerCpu: 0.4 * n }),
+      run({ contender: 'fleet-scan-ssh', n, controllerCpu: 0.5 * n, controllerPeakRss: (n === 20 ? 100 : 105) * MB }),
+    ]);
+    const text = renderResults({ date: '2026-01-01T00:00:00Z', node: 'v20', concurrency: 16, reps: 1, command: 'x' }, runs, [
+      { id: 'baseline-parallel', group: 'baseline', label: 'parallel' },
+      { id: 'fleet-scan-ssh', group: 'fleet-scan', label: 'fs' },
+    ]);
+    expect(text).not.toMatch(/Infinity|NaN/);
+    expect(text).toContain("- 100 hosts, fleet-scan-ssh controller CPU per host ≤ the ForEach-Object -Parallel script's: 0.50 vs 0.40 CPU-s (1.25 ×) → **MISSED**");
+    expect(text).toContain('- fleet-scan-ssh peak controller RSS sum, 100 vs 20 hosts (concurrency 16): 105 vs 100 MB, +5 % → **met**');
+    expect(text).not.toContain('pwsh-start floor:');
+    expect(text).not.toContain('ssh-exec');
+  });
+});
+
 describe('writeResultsSection', () => {
   it('replaces only the generated block and keeps the prose around it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fleet-results-'));
