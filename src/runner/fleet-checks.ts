@@ -61,7 +61,7 @@ export async function runFleetChecks(options: FleetCheckOptions): Promise<void> 
 }
 
 /** Hosts one fleet request carries at most, unless a single partition is larger (a partition is never split). */
-export const FLEET_BATCH_HOSTS = 1000;
+const FLEET_BATCH_HOSTS = 1000;
 
 interface Applying {
   meta: CheckMetadata;
