@@ -4,6 +4,7 @@ import type { ResolvedHost } from '../inventory/schema.js';
 import type { Journal } from './journal.js';
 import type { HostResult } from '../record/run-record.js';
 import { hostIdentity, scanHost, type HostScanPlan } from './scan-host.js';
+import { OutcomePool } from './outcome-pool.js';
 import { StringPool } from './string-pool.js';
 import type { TransportSet } from './transport-set.js';
 
@@ -29,18 +30,24 @@ export async function scanFleet(options: FleetScanOptions): Promise<HostResult[]
   const { signal } = options;
   // Every running host listens for the interrupt; that many listeners is expected, not a leak.
   setMaxListeners(options.concurrency * 2 + 10, signal);
-  // Every result is held until the run ends: equal strings across hosts are held once (string-pool.ts).
-  const pool = new StringPool();
+  // Every result is held until the run ends: equal strings and equal outcomes across hosts are held once.
+  const strings = new StringPool();
+  const outcomes = new OutcomePool();
+  const share = (result: HostResult): HostResult => {
+    strings.share(result);
+    result.checks = result.checks.map((c) => outcomes.share(c));
+    return result;
+  };
   const jobs = options.hosts.map((host) => {
     const earlier = options.finished?.get(host.name);
-    if (earlier) return Promise.resolve(pool.share(earlier));
+    if (earlier) return Promise.resolve(share(earlier));
     return limit(async () => {
       const result = signal.aborted
         ? notStarted(host, options.plan.checkIds)
         : await scanHost(host, options.transports.get(host.transport), { ...options.plan, signal });
       options.journal?.append(result);
       options.onHostDone?.(result);
-      return pool.share(result);
+      return share(result);
     });
   });
   // Queued hosts are not dropped on abort (their promises would never settle): each one, when its turn
