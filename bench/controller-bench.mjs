@@ -124,7 +124,7 @@ try {
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify({ meta, runs }, null, 2));
   if (opts['no-floor']) {
-    process.stdout.write(`${JSON.stringify(runs.map((r) => ({ contender: r.contender, n: r.n, c: r.concurrency, valid: r.valid, cpuPerHost: r.controllerCpu / r.n, rssMb: r.controllerPeakRss / 2 ** 20, pssMb: r.controllerPeakPss / 2 ** 20, workerMb: (r.controllerPeakByName?.dotnet ?? 0) / 2 ** 20, nodeMb: (r.controllerPeakByName?.node ?? 0) / 2 ** 20 })), null, 1)}\n`);
+    process.stdout.write(`${JSON.stringify(runs.map((r) => ({ contender: r.contender, n: r.n, c: r.concurrency, valid: r.valid, cpuPerHost: r.controllerCpu / r.n, rssMb: r.controllerPeakRss / 2 ** 20, pssMb: r.controllerPeakPss / 2 ** 20, workerMb: r.controllerPeakByName?.dotnet ?? 0, nodeMb: r.controllerPeakByName?.node ?? 0 })), null, 1)}\n`);
   } else {
     const markdown = renderControllerResults(meta, runs);
     process.stdout.write(`${markdown}\n`);

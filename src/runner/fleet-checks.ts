@@ -214,6 +214,7 @@ async function runBatch(options: FleetCheckOptions, batch: FleetBatch, fleet: Fl
   const results = checks.reduce((n, c) => n + c.hosts.length, 0);
   const reply = await options.worker.run(workerScript('run-fleet-checks.ps1'), {
     params: { Payload: Buffer.from(JSON.stringify(payload)).toString('base64') },
+    compactAfter: true,
     blobParams: { Bundle: options.bundle.key },
     signal,
     // The report holds a result per host per check: its size follows the batch (20,000 hosts: some 11 MB).

@@ -47,6 +47,8 @@ export interface RunOptions {
   params?: Record<string, unknown>;
   /** Parameters filled from strings stored with `setBlob`, so a large bundle crosses the pipe once. */
   blobParams?: Record<string, string>;
+  /** A request that decodes a large payload: the worker compacts its heap (large objects too) once it ends. */
+  compactAfter?: boolean;
   /** Called with each batch of output strings as the script writes them. */
   onOutput?: (items: string[]) => void;
   signal?: AbortSignal;
@@ -177,6 +179,7 @@ export class PwshHost extends EventEmitter {
             script,
             params: options.params ?? {},
             blobParams: options.blobParams ?? {},
+            ...(options.compactAfter && { compact: true }),
             maxOutputBytes: options.maxOutputBytes ?? this.options.maxOutputBytes,
           }),
         () => undefined, // the exit handler has already failed this request

@@ -214,6 +214,17 @@ describe('defect 1: string pasting into -Command -', () => {
     expect(host.pid).toBe(pid);
     expect(host.spawns).toBe(1);
   });
+
+  it('PwshHost: a compactAfter request (a fleet batch) answers as any other, then the worker runs a full collection', async () => {
+    const host = newHost();
+    // The index of the last full blocking (induced, compacting) collection: background ones do not count.
+    const lastFull = async (): Promise<number> => Number((await host.run("[GC]::GetGCMemoryInfo('FullBlocking').Index")).output[0]);
+    const before = await lastFull();
+    const reply = await host.run('param($Payload) "bytes=$($Payload.Length)"', { params: { Payload: 'x'.repeat(1_000) }, compactAfter: true });
+    expect(reply).toMatchObject({ ok: true, output: ['bytes=1000'], errors: [] });
+    expect(await lastFull()).toBeGreaterThan(before);
+    expect(host.spawns).toBe(1);
+  });
 });
 
 describe('defect 2: a timeout that does not cancel', () => {

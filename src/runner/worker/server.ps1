@@ -43,7 +43,7 @@ function Start-Request($Request) {
     $job = [pscustomobject]@{
         Id = $Request.id; PowerShell = $ps; Output = $output; Sent = 0; Bytes = 0
         Limit = [long]$(if ($Request.maxOutputBytes) { $Request.maxOutputBytes } else { 4MB })
-        Overflow = $false; Clock = [Diagnostics.Stopwatch]::StartNew()
+        Compact = [bool]$Request.compact; Overflow = $false; Clock = [Diagnostics.Stopwatch]::StartNew()
         Handle = $ps.BeginInvoke([Management.Automation.PSDataCollection[psobject]]::new(), $output)
     }
     $running[$Request.id] = $job
@@ -78,6 +78,11 @@ function Complete-Request($Job) {
     $Job.PowerShell.Dispose()
     $running.Remove($Job.Id) | Out-Null
     Send-Reply 'result' @{ id = $Job.Id; ok = $ok; errors = $errors; ms = $Job.Clock.ElapsedMilliseconds }
+    if ($Job.Compact) {
+        $Job.PowerShell = $null; $Job.Output = $null
+        [Runtime.GCSettings]::LargeObjectHeapCompactionMode = 'CompactOnce'
+        [GC]::Collect()
+    }
 }
 
 Send-Reply 'ready' @{ pid = $PID; version = $PSVersionTable.PSVersion.ToString() }
@@ -111,6 +116,8 @@ while ($true) {
                 'cancel' { if ($running.ContainsKey($request.id)) { $null = $running[$request.id].PowerShell.BeginStop($null, $null) } }
             }
         }
+        # A fleet request's payload is megabytes: hold it no longer than its runspace does.
+        $line = $null; $request = $null
     }
     foreach ($job in @($running.Values)) {
         if ($job.Handle.IsCompleted) { Complete-Request $job; $handles = $null }
