@@ -20,7 +20,7 @@ export class OutcomePool {
     return this.held.size;
   }
 
-  /** The held outcome equal to `outcome`, or `outcome` itself (sharing the held evidence if only `ms` differs). */
+  /** The held outcome equal to `outcome`, or `outcome` itself (given the held evidence if only `ms` differs). */
   share(outcome: CheckOutcome): CheckOutcome {
     const key = keyOf(outcome);
     const held = this.held.get(key);
@@ -32,7 +32,8 @@ export class OutcomePool {
     }
     if (!sameButTiming(held, outcome)) return outcome; // a digest collision: keep the host's own
     if (held.ms === outcome.ms) return held;
-    return { ...outcome, evidence: held.evidence };
+    outcome.evidence = held.evidence; // the host's own object, held by no one else
+    return outcome;
   }
 }
 

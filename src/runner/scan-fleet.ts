@@ -35,7 +35,7 @@ export async function scanFleet(options: FleetScanOptions): Promise<HostResult[]
   const outcomes = new OutcomePool();
   const share = (result: HostResult): HostResult => {
     strings.share(result);
-    result.checks = result.checks.map((c) => outcomes.share(c));
+    for (let i = 0; i < result.checks.length; i++) result.checks[i] = outcomes.share(result.checks[i]!);
     return result;
   };
   const jobs = options.hosts.map((host) => {
