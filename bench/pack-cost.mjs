@@ -39,7 +39,7 @@ for (const [id, b] of Object.entries(BUNDLES)) {
   b.file = path.join(dir, `${id}.ps1`);
   writeFileSync(b.file, b.text);
   b.input = path.join(dir, `${id}.input`);
-  writeFileSync(b.input, bootstrapInput(b.text, payload));
+  writeFileSync(b.input, Buffer.concat(bootstrapInput({ key: id, text: b.text }, payload)));
 }
 
 /** CPU seconds (user + sys) of one command, from bash's `times` for its children. */

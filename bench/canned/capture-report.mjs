@@ -24,7 +24,7 @@ export function captureReport({ repo, pwsh, pack, file }) {
     controllerUtc: new Date().toISOString(), checkBudgetMs: 20_000, checks: run,
   })).toString('base64');
   const out = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-EncodedCommand', ENCODED_BOOTSTRAP], {
-    input: bootstrapInput(buildBundle(pack.name, { staged: true }), payload), encoding: 'utf8', maxBuffer: 64 << 20,
+    input: Buffer.concat(bootstrapInput({ key: pack.name, text: buildBundle(pack.name, { staged: true }) }, payload)), encoding: 'utf8', maxBuffer: 64 << 20,
     env: { ...process.env, TERM: 'dumb', NO_COLOR: '1', FLEET_SCAN_STAGED_STATE: state },
   });
   const frames = out.stdout.split('\n').filter((l) => l.startsWith(marker)).map((l) => {

@@ -3,7 +3,7 @@ import { sshOptions, type HostKeyPolicy } from '../ssh-options.js';
 import { reasonLine } from '../../record/one-line.js';
 import { sshReason } from '../ssh-reason.js';
 import { CappedLines } from './capped-lines.js';
-import type { ScanRequest, Transport } from './transport.js';
+import type { Bundle, ScanRequest, Transport } from './transport.js';
 
 /**
  * Read by the target's own Windows PowerShell 5.1 (`-EncodedCommand`, UTF-16LE base64): take the bundle and
@@ -19,9 +19,17 @@ const BOOTSTRAP = [
 ].join('; ');
 export const ENCODED_BOOTSTRAP = Buffer.from(BOOTSTRAP, 'utf16le').toString('base64');
 
-/** What goes to the bootstrap's stdin: the bundle, then the payload after its marker line. */
-export function bootstrapInput(bundle: string, payload: string): string {
-  return `${bundle}\n#FSPAYLOAD ${payload}\n`;
+const bundleBytes = new WeakMap<Bundle, Buffer>();
+
+/**
+ * What goes to the bootstrap's stdin: the bundle, then the payload after its marker line. The bundle's UTF-8
+ * bytes are made once and shared by every host that runs it: 256 hosts starting at once would otherwise each
+ * hold their own copy of it (160 KB) while they send.
+ */
+export function bootstrapInput(bundle: Bundle, payload: string): readonly [Buffer, Buffer] {
+  let bytes = bundleBytes.get(bundle);
+  if (!bytes) bundleBytes.set(bundle, (bytes = Buffer.from(bundle.text, 'utf8')));
+  return [bytes, Buffer.from(`\n#FSPAYLOAD ${payload}\n`, 'utf8')];
 }
 
 export interface SshExecOptions {
@@ -57,7 +65,9 @@ export function sshExecTransport(options: SshExecOptions = {}): Transport {
           stderr = (stderr + chunk).slice(-16_384);
         });
         child.stdin.on('error', () => undefined);
-        child.stdin.end(bootstrapInput(request.bundle.text, request.payload(new Date())));
+        const [bundle, tail] = bootstrapInput(request.bundle, request.payload(new Date()));
+        child.stdin.write(bundle);
+        child.stdin.end(tail);
         let done = false;
         const finish = (code: number | null, spawnError?: Error): void => {
           if (done) return;

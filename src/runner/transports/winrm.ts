@@ -53,7 +53,7 @@ export function winrmTransport(options: WinrmTransportOptions): Transport {
         command: host.shell,
         args: ['-NoProfile', '-NonInteractive', '-EncodedCommand', ENCODED_BOOTSTRAP],
         // Stamped when the shell and command exist: the connection is then behind us.
-        stdin: () => bootstrapInput(request.bundle.text, request.payload(new Date())),
+        stdin: () => bootstrapInput(request.bundle, request.payload(new Date())),
         signal: abort.signal,
         onStdout: (text) => stdout.push(text),
         onStderr: (text) => {

@@ -184,12 +184,17 @@ export function deleteShellMessage(session: SessionHeaders, shellId: string): En
   return envelope(session, { action: ACTION.delete, shellId }, '');
 }
 
-/** Splits stdin into Send-sized pieces; empty input is still one (empty) piece so End can be sent. */
-export function stdinChunks(data: Buffer, size = STDIN_CHUNK_BYTES): Buffer[] {
-  if (data.length === 0) return [Buffer.alloc(0)];
+/**
+ * Splits stdin into Send-sized pieces; empty input is still one (empty) piece so End can be sent. Input given
+ * as parts (a bundle every host shares, then the host's own tail) is cut part by part: each piece is a view of
+ * its part, so no host copies the shared bytes.
+ */
+export function stdinChunks(data: Buffer | readonly Buffer[], size = STDIN_CHUNK_BYTES): Buffer[] {
   const chunks: Buffer[] = [];
-  for (let at = 0; at < data.length; at += size) chunks.push(data.subarray(at, at + size));
-  return chunks;
+  for (const part of Buffer.isBuffer(data) ? [data] : data) {
+    for (let at = 0; at < part.length; at += size) chunks.push(part.subarray(at, at + size));
+  }
+  return chunks.length ? chunks : [Buffer.alloc(0)];
 }
 
 /**

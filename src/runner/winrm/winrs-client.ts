@@ -25,13 +25,18 @@ import { WsmanChannel } from './wsman-channel.js';
 
 export type { WinrmTarget } from './winrm-target.js';
 
+export type WinrsStdin = string | readonly Buffer[];
+
 export interface WinrsCommand {
   /** The program, e.g. `powershell.exe` (started without cmd.exe around it). */
   command: string;
   /** Its arguments, quoted for the Windows command line here. */
   args: string[];
-  /** Sent as UTF-8 in Send-sized pieces; the last one closes stdin. A function is called once the command has started. */
-  stdin: string | (() => string);
+  /**
+   * Sent in Send-sized pieces, the last closing stdin: text as UTF-8, or bytes given as parts (sent as views
+   * of them, not copied). A function is called once the command has started.
+   */
+  stdin: WinrsStdin | (() => WinrsStdin);
   /** Aborting stops the command and deletes the shell; the outcome is then `aborted`. */
   signal: AbortSignal;
   /** Decoded UTF-8 text as it arrives; a character split across two Receives arrives whole. */
@@ -100,7 +105,8 @@ export async function runWinrsCommand(target: WinrmTarget, cmd: WinrsCommand, op
     const started = await call(commandMessage(headers, shellId, cmd.command, cmd.args), 'Command', 'command');
     commandId = started.commandId;
     if (!commandId) throw new Stopped('command', notSoap('the Command answer names no CommandId'));
-    const pieces = stdinChunks(Buffer.from(typeof cmd.stdin === 'function' ? cmd.stdin() : cmd.stdin, 'utf8'));
+    const input = typeof cmd.stdin === 'function' ? cmd.stdin() : cmd.stdin;
+    const pieces = stdinChunks(typeof input === 'string' ? Buffer.from(input, 'utf8') : input);
     for (const [i, piece] of pieces.entries()) {
       await call(sendMessage(headers, shellId, commandId, piece, i === pieces.length - 1), 'Send', 'command');
     }

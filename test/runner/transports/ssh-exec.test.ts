@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedHost } from '../../../src/inventory/schema.js';
 import { startFleet, type Lab } from '../../../src/lab/index.js';
-import { ENCODED_BOOTSTRAP, sshExecTransport } from '../../../src/runner/transports/ssh-exec.js';
+import { bootstrapInput, ENCODED_BOOTSTRAP, sshExecTransport } from '../../../src/runner/transports/ssh-exec.js';
 import { eventually } from '../../helpers/lab-processes.js';
 import { endLabTurn, takeLabTurn } from '../helpers/lab-lock.js';
 import { runTransport } from '../helpers/run-transport.js';
@@ -37,6 +37,17 @@ describe('the ssh-exec bootstrap', () => {
     expect(text).toContain('Invoke-FleetScanPack -PayloadBase64');
     // Windows PowerShell 5.1 parses it: none of the pwsh-7-only operators.
     expect(text).not.toMatch(/\?\?|\?\.|&&|\|\|/);
+  });
+
+  it('sends the bundle, then the payload after its marker line, with one copy of the bundle for every host', () => {
+    const bundle = { key: 'bundle:mars:t', text: '# bündle\nfunction Invoke-FleetScanPack {}' };
+    const [first, tail] = bootstrapInput(bundle, PAYLOAD);
+    expect(Buffer.concat([first, tail]).toString('utf8')).toBe(`${bundle.text}\n#FSPAYLOAD ${PAYLOAD}\n`);
+    const [again, otherTail] = bootstrapInput(bundle, 'e30=');
+    expect(again).toBe(first);
+    expect(otherTail.toString('utf8')).toBe('\n#FSPAYLOAD e30=\n');
+    // A bundle with the same text but another identity is encoded for itself, not mixed up with the first.
+    expect(bootstrapInput({ ...bundle }, PAYLOAD)[0]).not.toBe(first);
   });
 });
 

@@ -203,6 +203,16 @@ describe('stdin pieces', () => {
 
   it('are one empty piece for empty input, so End can still close stdin', () => {
     expect(stdinChunks(Buffer.alloc(0))).toEqual([Buffer.alloc(0)]);
+    expect(stdinChunks([Buffer.alloc(0), Buffer.alloc(0)])).toEqual([Buffer.alloc(0)]);
+  });
+
+  it('cut input given as parts part by part, as views of each part, so a shared bundle is never copied', () => {
+    const shared = Buffer.from('b'.repeat(130_000), 'utf8');
+    const tail = Buffer.from('\n#FSPAYLOAD e30=\n', 'utf8');
+    const pieces = stdinChunks([shared, Buffer.alloc(0), tail], 60_000);
+    expect(pieces.map((p) => p.length)).toEqual([60_000, 60_000, 10_000, tail.length]);
+    expect(Buffer.concat(pieces).equals(Buffer.concat([shared, tail]))).toBe(true);
+    for (const piece of pieces.slice(0, 3)) expect(piece.buffer).toBe(shared.buffer);
   });
 });
 
