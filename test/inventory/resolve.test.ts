@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { loadInventory } from '../../src/inventory/load.js';
 import { tempFolder } from './temp-files.js';
@@ -27,6 +28,19 @@ describe('resolving hosts against defaults', () => {
       name: 'fs01', address: 'fs01', transport: 'ssh', port: 22, shell: 'powershell.exe', subsystem: 'powershell',
       useSsl: true, auth: 'ntlm', skipCertificateCheck: false, lab: false, cloud: 'public', tags: [], connectTimeoutMs: 15_000, vars: {},
     });
+  });
+
+  it('hosts are plain fast objects, not hash tables, so 5,000 of them stay small for the whole run', async () => {
+    setFlagsFromString('--allow-natives-syntax');
+    const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean;
+    const file = write('shapes.json', {
+      defaults: { cloud: 'public', credentialEnv: 'FS_PW' },
+      hosts: [{ name: 'fs01' }, { name: 'fs02', user: 'svc', site: 'lyon' }, { name: 'fs03', spnHost: 'fs03.corp' }],
+    });
+    const { hosts } = await loadInventory(file);
+    expect(hosts.map(hasFastProperties)).toEqual([true, true, true]);
+    expect(Object.keys(hosts[0]!)).not.toContain('user');
+    expect(hosts[1]).toMatchObject({ user: 'svc', site: 'lyon', credentialEnv: 'FS_PW' });
   });
 
   it('a host is in the site it names, else in the site of the defaults, else in none', async () => {
