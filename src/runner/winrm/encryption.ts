@@ -17,23 +17,36 @@ const BOUNDARY = 'Encrypted Boundary';
 /** The Content-Type header of an encrypted request or response. */
 export const ENCRYPTED_CONTENT_TYPE = `multipart/encrypted;protocol="${SPNEGO_ENCRYPTED}";boundary="${BOUNDARY}"`;
 const OCTET_STREAM_HEADER = '\tContent-Type: application/octet-stream\r\n';
+const SIGNATURE_LENGTH = 16;
 
-/** Seals a SOAP body; `contentType` is the SOAP body's own type, recorded in OriginalContent. */
+/**
+ * Seals a SOAP body (bytes, or the XML text, written as UTF-8); `contentType` is the SOAP body's own type, recorded
+ * in OriginalContent. The body is written into the multipart body once and sealed there: a Send of stdin is up to
+ * 150 KB, and hundreds of hosts send at once.
+ */
 export function encryptBody(
   session: NtlmSession,
-  soap: Buffer,
+  soap: Buffer | string,
   contentType = 'application/soap+xml;charset=UTF-8',
 ): { body: Buffer; contentType: string } {
-  const { signature, sealed } = session.wrap(soap);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(signature.length);
+  const soapLength = typeof soap === 'string' ? Buffer.byteLength(soap, 'utf8') : soap.length;
   const head =
     `--${BOUNDARY}\r\n` +
     `\tContent-Type: ${SPNEGO_ENCRYPTED}\r\n` +
-    `\tOriginalContent: type=${contentType};Length=${soap.length}\r\n` +
+    `\tOriginalContent: type=${contentType};Length=${soapLength}\r\n` +
     `--${BOUNDARY}\r\n` +
     OCTET_STREAM_HEADER;
-  const body = Buffer.concat([Buffer.from(head, 'latin1'), length, signature, sealed, Buffer.from(`--${BOUNDARY}--\r\n`, 'latin1')]);
+  const tail = `--${BOUNDARY}--\r\n`;
+  const headLength = Buffer.byteLength(head, 'latin1');
+  const at = headLength + 4 + SIGNATURE_LENGTH;
+  const body = Buffer.allocUnsafe(at + soapLength + tail.length);
+  body.write(head, 0, 'latin1');
+  body.writeUInt32LE(SIGNATURE_LENGTH, headLength);
+  if (typeof soap === 'string') body.write(soap, at, 'utf8');
+  else soap.copy(body, at);
+  body.write(tail, at + soapLength, 'latin1');
+  const signature = session.sealInPlace(body.subarray(at, at + soapLength));
+  signature.copy(body, headLength + 4);
   return { body, contentType: ENCRYPTED_CONTENT_TYPE };
 }
 
@@ -65,7 +78,7 @@ export function decryptBody(session: NtlmSession, body: Buffer, contentTypeHeade
   if (at + 4 > body.length) throw bad('the signature length is truncated');
   const signatureLength = body.readUInt32LE(at);
   at += 4;
-  if (signatureLength !== 16) throw bad(`the NTLM signature length is ${signatureLength}, expected 16`);
+  if (signatureLength !== SIGNATURE_LENGTH) throw bad(`the NTLM signature length is ${signatureLength}, expected ${SIGNATURE_LENGTH}`);
   const close = closingAt(body, boundary);
   if (close < 0) throw bad(`the closing --${boundary}-- is missing`);
   if (at + signatureLength > close) throw bad('the signature is truncated');

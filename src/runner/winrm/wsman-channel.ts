@@ -76,7 +76,7 @@ export class WsmanChannel {
       if (!opened.ok) return opened;
     }
     const conn = this.conn;
-    const soap = Buffer.from(envelope.xml, 'utf8');
+    const soap = envelope.xml;
     const fresh = !this.authenticated;
     const first = fresh && !this.known;
     const timing = {
@@ -88,7 +88,7 @@ export class WsmanChannel {
     };
     let reply: HttpReply;
     if (t.auth === 'basic') {
-      const sent = await conn.post({ Authorization: basicAuthorization(t.user, t.password), 'Content-Type': SOAP_CONTENT_TYPE }, soap, timing);
+      const sent = await conn.post({ Authorization: basicAuthorization(t.user, t.password), 'Content-Type': SOAP_CONTENT_TYPE }, Buffer.from(soap, 'utf8'), timing);
       if (!sent.ok) return sent;
       reply = sent.reply;
     } else if (t.auth === 'kerberos' && fresh) {
@@ -137,8 +137,8 @@ export class WsmanChannel {
   }
 
   /** Plain SOAP over TLS; over HTTP the body is sealed with the connection's NTLM session. */
-  private frame(session: NtlmSession | undefined, soap: Buffer): FirstRequest {
-    if (this.target.https) return { headers: { 'Content-Type': SOAP_CONTENT_TYPE }, body: soap };
+  private frame(session: NtlmSession | undefined, soap: string): FirstRequest {
+    if (this.target.https) return { headers: { 'Content-Type': SOAP_CONTENT_TYPE }, body: Buffer.from(soap, 'utf8') };
     // Never reached (HTTP takes NTLM only), and never a body in clear if it were.
     if (!session) throw new Error('no NTLM session to seal an HTTP body with');
     const sealed = encryptBody(session, soap, SOAP_CONTENT_TYPE);

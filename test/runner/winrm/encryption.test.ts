@@ -57,6 +57,18 @@ describe('encryptBody', () => {
     expect(contentType).toBe('multipart/encrypted;protocol="application/HTTP-SPNEGO-session-encrypted";boundary="Encrypted Boundary"');
   });
 
+  it('seals the XML text as its UTF-8 bytes, Length counting bytes, and leaves a caller\'s buffer unsealed', () => {
+    const { client, twin, server } = sessions();
+    const xml = '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body>Zürich</s:Body></s:Envelope>';
+    const bytes = Buffer.from(xml, 'utf8');
+    const fromText = encryptBody(client, xml);
+    const fromBytes = encryptBody(twin, bytes);
+    expect(fromText.body.equals(fromBytes.body)).toBe(true);
+    expect(fromText.body.toString('latin1')).toContain(`Length=${bytes.length}\r\n`);
+    expect(bytes.toString('utf8')).toBe(xml);
+    expect(decryptBody(server, fromText.body, fromText.contentType).toString('utf8')).toBe(xml);
+  });
+
   it('records the SOAP content type it is given in OriginalContent', () => {
     const { body } = encryptBody(sessions().client, SOAP, 'application/soap+xml;charset=UTF-16');
     expect(body.toString('latin1')).toContain(`\tOriginalContent: type=application/soap+xml;charset=UTF-16;Length=${SOAP.length}\r\n`);

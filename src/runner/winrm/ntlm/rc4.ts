@@ -16,9 +16,9 @@ export class Rc4 {
     }
   }
 
-  /** Encrypts or decrypts (the same thing) the next bytes of the stream. */
-  update(data: Buffer): Buffer {
-    const out = Buffer.allocUnsafe(data.length);
+  /** Encrypts or decrypts (the same thing) the next bytes of the stream into `out`, which may be `data` itself. */
+  update(data: Buffer, out: Buffer = Buffer.allocUnsafe(data.length)): Buffer {
+    if (out.length < data.length) throw new Error('RC4 output buffer is shorter than its input');
     for (let n = 0; n < data.length; n++) {
       this.#i = (this.#i + 1) & 0xff;
       this.#j = (this.#j + this.#s[this.#i]!) & 0xff;

@@ -60,11 +60,22 @@ export class NtlmSession {
 
   /** GSS_WrapEx: seals `plain` and returns the 16-byte signature and the sealed bytes (same length as `plain`). */
   wrap(plain: Buffer): { signature: Buffer; sealed: Buffer } {
+    const sealed = Buffer.from(plain);
+    return { signature: this.sealInPlace(sealed), sealed };
+  }
+
+  /**
+   * GSS_WrapEx over a buffer the caller owns: seals `message` where it lies and returns its signature. A large
+   * request body is then written once, not copied into a sealed twin.
+   */
+  sealInPlace(message: Buffer): Buffer {
     if (!has(this.flags, Flag.SEAL)) throw new NtlmError('NTLM sealing was not negotiated, so messages cannot be encrypted');
-    const sealed = this.#out.seal.update(plain);
-    const signature = this.sign(this.#out, plain);
+    // The MAC covers the plaintext; the RC4 stream seals the message first, then the checksum.
+    const mac = this.mac(this.#out, message);
+    this.#out.seal.update(message, message);
+    const signature = this.signature(this.#out, mac);
     this.#out.seqNum++;
-    return { signature, sealed };
+    return signature;
   }
 
   /** GSS_UnwrapEx: unseals and checks the signature and sequence number; throws a one-line NtlmError otherwise. */
@@ -88,14 +99,20 @@ export class NtlmSession {
 
   /** NTLMSSP_MESSAGE_SIGNATURE with ESS (2.2.2.9.1): version 1, checksum, sequence number. */
   private sign(channel: Channel, plain: Buffer): Buffer {
-    const seq = Buffer.alloc(4);
-    seq.writeUInt32LE(channel.seqNum >>> 0);
-    let checksum = hmacMd5(channel.signKey, seq, plain).subarray(0, 8);
-    if (has(this.flags, Flag.KEY_EXCH)) checksum = channel.seal.update(checksum);
+    return this.signature(channel, this.mac(channel, plain));
+  }
+
+  /** The first 8 bytes of HMAC-MD5(signing key, sequence number + plaintext). */
+  private mac(channel: Channel, plain: Buffer): Buffer {
+    return hmacMd5(channel.signKey, sequenceBytes(channel), plain).subarray(0, 8);
+  }
+
+  private signature(channel: Channel, mac: Buffer): Buffer {
+    const checksum = has(this.flags, Flag.KEY_EXCH) ? channel.seal.update(mac) : mac;
     const signature = Buffer.alloc(16);
     signature.writeUInt32LE(1, 0);
     checksum.copy(signature, 4);
-    seq.copy(signature, 12);
+    sequenceBytes(channel).copy(signature, 12);
     return signature;
   }
 
@@ -104,4 +121,10 @@ export class NtlmSession {
     this.#broken = true;
     throw new NtlmError(message);
   }
+}
+
+function sequenceBytes(channel: Channel): Buffer {
+  const seq = Buffer.alloc(4);
+  seq.writeUInt32LE(channel.seqNum >>> 0);
+  return seq;
 }

@@ -27,6 +27,17 @@ describe('rc4', () => {
     expect(rc4(key, rc4(key, plain)).equals(plain)).toBe(true);
   });
 
+  it('encrypts in place when the output is the input itself, as a sealed request body is written', () => {
+    const data = Buffer.from('Attack at dawn');
+    const out = new Rc4(Buffer.from('Secret')).update(data, data);
+    expect(out).toBe(data);
+    expect(data.toString('hex')).toBe('45a01f645fc35b383552544b9bf5');
+  });
+
+  it('refuses an output buffer shorter than its input', () => {
+    expect(() => new Rc4(Buffer.from('Key')).update(Buffer.from('Plaintext'), Buffer.alloc(4))).toThrow(/shorter/);
+  });
+
   it('refuses an empty key', () => {
     expect(() => new Rc4(Buffer.alloc(0))).toThrow(/empty/);
   });

@@ -46,6 +46,25 @@ describe('NtlmSession.wrap against MS-NLMP 4.2.4.4', () => {
   });
 });
 
+describe('NtlmSession.sealInPlace against MS-NLMP 4.2.4.4', () => {
+  it('seals the message where it lies to 54e50165… and returns the signature wrap gives', () => {
+    const session = new NtlmSession({ role: 'client', exportedSessionKey: v.RANDOM_SESSION_KEY, flags: FLAGS });
+    const message = Buffer.from(PLAINTEXT);
+    const signature = session.sealInPlace(message);
+    expect(message.toString('hex')).toBe('54e50165bf1936dc996020c1811b0f06fb5f');
+    expect(signature.toString('hex')).toBe('010000007fb38ec5c55d497600000000');
+  });
+
+  it('stays in step with wrap across messages: the server unwraps both kinds in turn', () => {
+    const { client, server } = pair();
+    const first = Buffer.from('<s:Envelope>sealed in place</s:Envelope>');
+    const firstSignature = client.sealInPlace(first);
+    const second = client.wrap(Buffer.from('<s:Envelope>wrapped</s:Envelope>'));
+    expect(server.unwrap(first, firstSignature).toString()).toBe('<s:Envelope>sealed in place</s:Envelope>');
+    expect(server.unwrap(second.sealed, second.signature).toString()).toBe('<s:Envelope>wrapped</s:Envelope>');
+  });
+});
+
 describe('NtlmSession both ways', () => {
   it('unwraps on the server what the client wrapped, and the other way round', () => {
     const { client, server } = pair();
