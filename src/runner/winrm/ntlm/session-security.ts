@@ -112,7 +112,7 @@ export class NtlmSession {
     const signature = Buffer.alloc(16);
     signature.writeUInt32LE(1, 0);
     checksum.copy(signature, 4);
-    sequenceBytes(channel).copy(signature, 12);
+    signature.writeUInt32LE(channel.seqNum >>> 0, 12);
     return signature;
   }
 
