@@ -32,8 +32,9 @@ counts() {
   node -e '
     try {
       const r = require(process.argv[1]);
-      const broken = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
-      console.log(r.numPassedTests, r.numFailedTests + broken);
+      // A skipped test counts as missing, and a file that fails to load (or whose beforeAll fails) as one failure.
+      const broken = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.every((a) => a.status !== "failed")).length;
+      console.log(r.numPassedTests, r.numFailedTests + r.numPendingTests + r.numTodoTests + broken);
     }
     catch { console.log(0, 1); }' "$PWD/$1"
 }
@@ -49,10 +50,16 @@ failures() {
       const r = require(process.argv[1]);
       for (const f of r.testResults) {
         const file = f.name.slice(process.argv[2].length + 1);
-        if (f.status === "failed" && f.assertionResults.length === 0) console.log(`${process.argv[3]}: ${file}: ${(f.message || "failed to load").split("\n")[0].slice(0, 200)}`);
-        for (const a of f.assertionResults) if (a.status !== "passed") console.log(`${process.argv[3]}: ${a.status}: ${file} > ${a.fullName}`);
+        const first = (text) => (text || "").split("\n").find((l) => l.trim()) ?? "";
+        if (f.status === "failed" && f.assertionResults.every((a) => a.status !== "failed")) console.log(`${process.argv[3]}: ${file}: ${first(f.message).slice(0, 300) || "failed to load"}`);
+        for (const a of f.assertionResults) {
+          if (a.status === "passed") continue;
+          console.log(`${process.argv[3]}: ${a.status}: ${file} > ${a.fullName}`);
+          // Why, in a line: CI shows only this tail of the log.
+          if (a.failureMessages?.length) console.log(`    ${first(a.failureMessages[0]).slice(0, 300)}`);
+        }
       }
-    } catch { console.log(`${process.argv[3]}: no report`); }' "$PWD/$1" "$PWD" "$2" | head -n 40
+    } catch { console.log(`${process.argv[3]}: no report`); }' "$PWD/$1" "$PWD" "$2" | head -n 80
 }
 echo
 failures test-results/vitest.json "Node 20"
