@@ -1,6 +1,5 @@
 // The Excel workbook, written with exceljs' streaming writer so 10,000 hosts fit in bounded memory.
 import { rename, rm } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { privateWriteStream } from '../../record/private-files.js';
 import type { RunRecord } from '../../record/run-record.js';
 import { tempPathFor } from '../atomic-write.js';
@@ -15,6 +14,7 @@ import { writeSummarySheet } from './summary-sheet.js';
 import { writeTrendSheet } from './trend-sheet.js';
 import { writeUnreachableSheet } from './unreachable-sheet.js';
 import { writeWaiversSheet } from './waivers-sheet.js';
+import { WorkbookWriterClass } from './workbook-writer.js';
 
 /**
  * Writes the workbook to `file` (via temporary files, so a crash never leaves half a workbook): exceljs
@@ -36,7 +36,7 @@ export async function writeWorkbookStream(stream: RunStream, file: string): Prom
   try {
     // Shared strings: without them exceljs writes t="str" cells, whose line breaks LibreOffice drops; the table
     // holds each distinct string once (status words repeat 300,000 times at 10,000 hosts).
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: privateWriteStream(raw), useStyles: true, useSharedStrings: true });
+    const wb = new WorkbookWriterClass({ stream: privateWriteStream(raw), useStyles: true, useSharedStrings: true });
     wb.creator = record.tool.name;
     wb.created = new Date(record.finishedAt);
     writeSummarySheet(wb, record, summarizeRun(record));
