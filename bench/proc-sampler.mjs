@@ -6,8 +6,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const PAGE = 4096;
 const TICKS = 100; // USER_HZ on Linux
+const PF_FORKNOEXEC = 0x40; // include/linux/sched.h: set by fork, cleared by exec
 
-/** pid, ppid, utime, stime, cutime, cstime (seconds) and rss (bytes) of one process, or undefined if gone. */
+/**
+ * pid, ppid, utime, stime, cutime, cstime (seconds), rss (bytes) and whether it has forked but not yet
+ * exec'd (the kernel's PF_FORKNOEXEC), of one process, or undefined if gone.
+ */
 export function readStat(pid) {
   let text;
   try {
@@ -28,6 +32,7 @@ export function readStat(pid) {
     cstime: Number(f[14]) / TICKS,
     start: Number(f[19]),
     rss: Number(f[21]) * PAGE,
+    forkedNoExec: (Number(f[6]) & PF_FORKNOEXEC) !== 0,
   };
 }
 
@@ -90,6 +95,8 @@ export function reapedCpu(pid) {
 class TreeTracker {
   constructor(roots, withRoots, withPss = false) {
     this.withPss = withPss;
+    // Only on the controller side: sshd's privilege-separated children also fork without exec, with memory of their own.
+    this.skipForks = withPss;
     this.peakPss = 0;
     this.roots = roots;
     this.withRoots = withRoots;
@@ -109,11 +116,14 @@ class TreeTracker {
     let pss = 0;
     const byName = {};
     for (const p of tree) {
-      if (this.withPss) pss += readPss(p.pid);
-      byName[p.name] = (byName[p.name] ?? 0) + p.rss;
       const key = `${p.pid}:${p.start}`;
       inTree.add(key);
       this.seen.set(key, { pid: p.pid, start: p.start, cpu: p.utime + p.stime + p.cutime + p.cstime, orphaned: false });
+      // A child between fork and exec (pwsh starting an ssh) maps its parent's pages copy-on-write: its RSS
+      // is the parent's counted again, not memory of its own: one caught by a sample added a worker's size.
+      if (this.skipForks && p.forkedNoExec && table.has(p.ppid)) continue;
+      if (this.withPss) pss += readPss(p.pid);
+      byName[p.name] = (byName[p.name] ?? 0) + p.rss;
       rss += p.rss;
     }
     let orphans = 0;

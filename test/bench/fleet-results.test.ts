@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs bench module without type declarations
 import { renderResults, summarize, writeResultsSection } from '../../bench/fleet-results.mjs';
 // @ts-expect-error plain .mjs bench module without type declarations
-import { descendants, procTable, readStat } from '../../bench/proc-sampler.mjs';
+import { descendants, procTable, readStat, startSampler } from '../../bench/proc-sampler.mjs';
 
 const MB = 2 ** 20;
 function run(over: Record<string, unknown>) {
@@ -97,6 +97,31 @@ describe('proc-sampler', () => {
     } finally {
       for (const p of descendants(procTable(), [child.pid]) as { pid: number }[]) process.kill(p.pid, 'SIGKILL');
       child.kill('SIGKILL');
+    }
+  });
+
+  it("counts a child between fork and exec as its parent's pages, not as memory of its own", async () => {
+    // A process that forks and never execs, as pwsh is for a moment whenever it starts an ssh.
+    const parent = spawn('perl', ['-e', 'my $buf = "x" x (64 << 20); fork(); sleep 30'], { stdio: 'ignore' });
+    try {
+      let forks: { pid: number }[] = [];
+      for (let i = 0; i < 100 && forks.length < 1; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        forks = descendants(procTable(), [parent.pid]);
+      }
+      expect(forks.length).toBe(1);
+      const fork = readStat(forks[0]!.pid);
+      const self = readStat(parent.pid);
+      expect(fork.forkedNoExec).toBe(true);
+      expect(self.forkedNoExec).toBe(false);
+      expect(fork.rss).toBeGreaterThan(60 * MB); // the copied 64 MB buffer: what an RSS sum would count twice
+      const sampler = startSampler({ root: () => parent.pid, listeners: [] });
+      const seen = sampler.stop();
+      expect(seen.controllerPeakRss).toBeLessThan(self.rss + 8 * MB);
+      expect(seen.controllerPeakRss).toBeGreaterThan(60 * MB);
+    } finally {
+      for (const p of descendants(procTable(), [parent.pid]) as { pid: number }[]) process.kill(p.pid, 'SIGKILL');
+      parent.kill('SIGKILL');
     }
   });
 });
