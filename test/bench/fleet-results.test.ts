@@ -81,47 +81,43 @@ describe('writeResultsSection', () => {
   });
 });
 
+/** Spawns `file args`, waits (up to 5 s) for its first descendant and runs `body` on both; kills them all after. */
+async function withDescendant(file: string, args: string[], body: (root: number, child: number) => void): Promise<void> {
+  const root = spawn(file, args, { stdio: 'ignore' });
+  try {
+    let found: { pid: number }[] = [];
+    for (let i = 0; i < 100 && found.length < 1; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      found = descendants(procTable(), [root.pid]);
+    }
+    expect(found.length).toBe(1);
+    body(root.pid!, found[0]!.pid);
+  } finally {
+    for (const p of descendants(procTable(), [root.pid]) as { pid: number }[]) process.kill(p.pid, 'SIGKILL');
+    root.kill('SIGKILL');
+  }
+}
+
 describe('proc-sampler', () => {
   it('finds a grandchild as a descendant and reads its stat', async () => {
-    const child = spawn('sh', ['-c', 'sleep 5 & wait'], { stdio: 'ignore' });
-    try {
-      let found: { pid: number }[] = [];
-      for (let i = 0; i < 50 && found.length < 1; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        found = descendants(procTable(), [child.pid]);
-      }
-      expect(found.length).toBeGreaterThanOrEqual(1);
-      const sleeper = readStat(found[0]!.pid);
-      expect(sleeper.ppid).toBe(child.pid);
+    await withDescendant('sh', ['-c', 'sleep 5 & wait'], (root, child) => {
+      const sleeper = readStat(child);
+      expect(sleeper.ppid).toBe(root);
       expect(sleeper.rss).toBeGreaterThan(0);
-    } finally {
-      for (const p of descendants(procTable(), [child.pid]) as { pid: number }[]) process.kill(p.pid, 'SIGKILL');
-      child.kill('SIGKILL');
-    }
+    });
   });
 
   it("counts a child between fork and exec as its parent's pages, not as memory of its own", async () => {
     // A process that forks and never execs, as pwsh is for a moment whenever it starts an ssh.
-    const parent = spawn('perl', ['-e', 'my $buf = "x" x (64 << 20); fork(); sleep 30'], { stdio: 'ignore' });
-    try {
-      let forks: { pid: number }[] = [];
-      for (let i = 0; i < 100 && forks.length < 1; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        forks = descendants(procTable(), [parent.pid]);
-      }
-      expect(forks.length).toBe(1);
-      const fork = readStat(forks[0]!.pid);
-      const self = readStat(parent.pid);
+    await withDescendant('perl', ['-e', 'my $buf = "x" x (64 << 20); fork(); sleep 30'], (root, child) => {
+      const fork = readStat(child);
+      const self = readStat(root);
       expect(fork.forkedNoExec).toBe(true);
       expect(self.forkedNoExec).toBe(false);
       expect(fork.rss).toBeGreaterThan(60 * MB); // the copied 64 MB buffer: what an RSS sum would count twice
-      const sampler = startSampler({ root: () => parent.pid, listeners: [] });
-      const seen = sampler.stop();
+      const seen = startSampler({ root: () => root, listeners: [] }).stop();
       expect(seen.controllerPeakRss).toBeLessThan(self.rss + 8 * MB);
       expect(seen.controllerPeakRss).toBeGreaterThan(60 * MB);
-    } finally {
-      for (const p of descendants(procTable(), [parent.pid]) as { pid: number }[]) process.kill(p.pid, 'SIGKILL');
-      parent.kill('SIGKILL');
-    }
+    });
   });
 });
