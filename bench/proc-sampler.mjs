@@ -93,10 +93,9 @@ export function reapedCpu(pid) {
  * and its CPU never reaches the listener's cutime. Their CPU is the last sample (up to ~100 ms short).
  */
 class TreeTracker {
-  constructor(roots, withRoots, withPss = false) {
+  constructor(roots, withRoots, { withPss = false, skipForks = false } = {}) {
     this.withPss = withPss;
-    // Only on the controller side: sshd's privilege-separated children also fork without exec, with memory of their own.
-    this.skipForks = withPss;
+    this.skipForks = skipForks;
     this.peakPss = 0;
     this.roots = roots;
     this.withRoots = withRoots;
@@ -164,7 +163,9 @@ class TreeTracker {
  * Starts sampling. `root()` gives the contender's pid once it exists; `listeners` are the lab's sshd pids.
  */
 export function startSampler({ root, listeners, intervalMs = 100 }) {
-  const controller = new TreeTracker(() => (root() === undefined ? [] : [root()]), true, true);
+  // Forks are left out only on the controller side: sshd's privilege-separated children also fork without exec,
+  // with memory of their own.
+  const controller = new TreeTracker(() => (root() === undefined ? [] : [root()]), true, { withPss: true, skipForks: true });
   const remote = new TreeTracker(() => listeners, false);
   let samples = 0;
   let busy = 0;
