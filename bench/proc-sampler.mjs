@@ -120,7 +120,7 @@ class TreeTracker {
       this.seen.set(key, { pid: p.pid, start: p.start, cpu: p.utime + p.stime + p.cutime + p.cstime, orphaned: false });
       // A child between fork and exec (pwsh starting an ssh) maps its parent's pages copy-on-write: its RSS
       // is the parent's counted again, not memory of its own: one caught by a sample added a worker's size.
-      if (this.skipForks && p.forkedNoExec && table.has(p.ppid)) continue;
+      if (this.skipForks && p.forkedNoExec) continue;
       if (this.withPss) pss += readPss(p.pid);
       byName[p.name] = (byName[p.name] ?? 0) + p.rss;
       rss += p.rss;
